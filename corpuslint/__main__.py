@@ -1,0 +1,7 @@
+"""``python -m corpuslint``."""
+
+import sys
+
+from corpuslint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,221 @@
+"""The lint run in two phases, map (per file) and reduce (per corpus).
+
+Map: each file is read into documents; document rules report findings and
+corpus rules compute compact summaries. This phase is a pure function of the
+file's bytes and the run's configuration, so it runs in worker processes and
+its results can be cached. Reduce: corpus rules see all summaries at once.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from corpuslint.discovery import Source
+from corpuslint.document import Document
+from corpuslint.models import CorpusViolation, Finding, Severity, Violation
+from corpuslint.readers.base import Reader, ReadError, RecordProblem
+from corpuslint.rule import CorpusRule, DocumentRule, Rule
+from corpuslint.selection import ActiveRule
+
+
+@dataclass
+class DocMeta:
+    """What the reduce phase keeps of one document: where it is, and summaries."""
+
+    path: str
+    source: str
+    record_index: int
+    record_line: int | None
+    record_id: str | None
+    summaries: dict[str, Any]
+
+
+@dataclass
+class FileResult:
+    findings: list[Finding] = field(default_factory=list)
+    docs: list[DocMeta] = field(default_factory=list)
+    timing: dict[str, float] = field(default_factory=dict)
+    bytes_read: int = 0
+
+
+class RuleSet:
+    """The instantiated rules of one run (built once per process)."""
+
+    def __init__(self, active: Sequence[ActiveRule], readers: Sequence[Reader], reader_options: dict[str, Any]) -> None:
+        self.active = {a.rule.code: a for a in active}
+        self.instances: dict[str, Rule] = {a.rule.code: a.rule(a.options) for a in active}
+        self.document_rules = [r for r in self.instances.values() if isinstance(r, DocumentRule)]
+        self.corpus_rules = [r for r in self.instances.values() if isinstance(r, CorpusRule)]
+        self.readers = sorted(readers, key=lambda r: -max(len(s) for s in r.suffixes))
+        self.reader_options = reader_options
+
+    def severity(self, code: str) -> Severity:
+        return self.active[code].severity
+
+    def reader_for(self, path: str) -> Reader:
+        lower = path.lower()
+        for reader in self.readers:
+            if any(lower.endswith(suffix) for suffix in reader.suffixes):
+                return reader
+        return next(r for r in self.readers if r.name == "text")
+
+    def enabled(self, name: str) -> bool:
+        return any(a.rule.name == name for a in self.active.values())
+
+
+def make_finding(rules: RuleSet, rule: type[Rule], doc: Document, v: Violation) -> Finding:
+    line, column = doc.position(v.start)
+    end_line, end_column = doc.position(v.end)
+    shown_line, doc_line = (line, None) if doc.record_line is None else (doc.record_line, line)
+    shown_end = end_line if doc.record_line is None else doc.record_line
+    return Finding(
+        doc.path,
+        shown_line,
+        column,
+        shown_end,
+        end_column,
+        rule.code,
+        rule.name,
+        rules.severity(rule.code),
+        v.message,
+        v.related,
+        rule.plugin,
+        doc.record_id,
+        doc_line,
+        doc.text[v.start : v.end][:200],
+        v.fix,
+    )
+
+
+def system_finding(
+    rules: RuleSet, name: str, path: str, message: str, line: int = 1, record_id: str | None = None
+) -> Finding | None:
+    active = next((a for a in rules.active.values() if a.rule.name == name), None)
+    if active is None:
+        return None
+    rule = active.rule
+    return Finding(path, line, 1, line, 1, rule.code, rule.name, active.severity, message, (), rule.plugin, record_id)
+
+
+def _crash(rules: RuleSet, rule: Rule, path: str, exc: BaseException) -> Finding | None:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    message = f"rule {rule.name} (plugin {rule.plugin}) crashed: {type(exc).__name__}: {exc}{at}"
+    return system_finding(rules, "internal-error", path, message)
+
+
+def lint_document(rules: RuleSet, doc: Document, result: FileResult, meta: DocMeta) -> None:
+    for rule in rules.document_rules:
+        started = time.perf_counter()
+        try:
+            for violation in rule.check(doc):
+                result.findings.append(make_finding(rules, type(rule), doc, violation))
+        except Exception as exc:  # one crashing rule must not stop the run
+            crash = _crash(rules, rule, doc.path, exc)
+            if crash:
+                result.findings.append(crash)
+        result.timing[rule.name] = result.timing.get(rule.name, 0.0) + time.perf_counter() - started
+    for corpus_rule in rules.corpus_rules:
+        started = time.perf_counter()
+        try:
+            meta.summaries[corpus_rule.code] = corpus_rule.summarize(doc)
+        except Exception as exc:
+            crash = _crash(rules, corpus_rule, doc.path, exc)
+            if crash:
+                result.findings.append(crash)
+        result.timing[corpus_rule.name] = result.timing.get(corpus_rule.name, 0.0) + time.perf_counter() - started
+
+
+def read_documents(rules: RuleSet, source: Source) -> Iterator[Document | RecordProblem]:
+    reader = rules.reader_for(source.path)
+    return reader.read(Path(source.path), source.display, rules.reader_options)
+
+
+def lint_file(rules: RuleSet, source: Source) -> FileResult:
+    """The map phase for one file."""
+    result = FileResult()
+    try:
+        for index, item in enumerate(read_documents(rules, source)):
+            if isinstance(item, RecordProblem):
+                problem = system_finding(rules, "read-error", source.display, item.message, item.line)
+                if problem:
+                    result.findings.append(problem)
+                continue
+            result.bytes_read += len(item.raw)
+            meta = DocMeta(item.path, source.path, index, item.record_line, item.record_id, {})
+            lint_document(rules, item, result, meta)
+            result.docs.append(meta)
+    except ReadError as exc:
+        problem = system_finding(rules, "read-error", source.display, str(exc))
+        if problem:
+            result.findings.append(problem)
+    return result
+
+
+class Corpus:
+    """The reduce phase's view of the corpus for one corpus rule."""
+
+    def __init__(self, rules: RuleSet, docs: Sequence[DocMeta], code: str) -> None:
+        self._rules = rules
+        self._docs = docs
+        self.paths = [d.path for d in docs]
+        self.summaries = [d.summaries.get(code) for d in docs]
+
+    def load(self, index: int) -> Document:
+        meta = self._docs[index]
+        source = Source(meta.path, meta.source)
+        for position, item in enumerate(read_documents(self._rules, source)):
+            if position == meta.record_index and isinstance(item, Document):
+                return item
+        raise LookupError(f"{meta.path}: document {meta.record_index} is gone")
+
+
+def corpus_finding(rules: RuleSet, rule: Rule, meta: DocMeta, v: CorpusViolation) -> Finding:
+    line, doc_line = (v.line, None) if meta.record_line is None else (meta.record_line, v.line)
+    end_line = v.end_line if meta.record_line is None else meta.record_line
+    rule_type = type(rule)
+    return Finding(
+        meta.path,
+        line,
+        v.column,
+        end_line,
+        v.end_column,
+        rule_type.code,
+        rule_type.name,
+        rules.severity(rule_type.code),
+        v.message,
+        v.related,
+        rule_type.plugin,
+        meta.record_id,
+        doc_line,
+        "",
+        v.fix,
+    )
+
+
+def reduce_corpus(rules: RuleSet, docs: list[DocMeta], timing: dict[str, float]) -> list[Finding]:
+    """The reduce phase: run every corpus rule over all summaries."""
+    ordered = sorted(docs, key=lambda d: (d.path, d.record_line or 0, d.record_index))
+    findings: list[Finding] = []
+    for rule in rules.corpus_rules:
+        started = time.perf_counter()
+        corpus = Corpus(rules, ordered, rule.code)
+        try:
+            for violation in rule.check_corpus(corpus):
+                findings.append(corpus_finding(rules, rule, ordered[violation.doc_index], violation))
+        except Exception as exc:
+            crash = _crash(rules, rule, "<corpus>", exc)
+            if crash:
+                findings.append(crash)
+        timing[rule.name] = timing.get(rule.name, 0.0) + time.perf_counter() - started
+    return findings
+
+
+def merge_timing(into: dict[str, float], more: Iterable[tuple[str, float]]) -> None:
+    for name, seconds in more:
+        into[name] = into.get(name, 0.0) + seconds

@@ -1,0 +1,1 @@
+"""Output formats, registered through the ``corpuslint_register_formats`` hook."""

@@ -1,0 +1,1 @@
+"""Readers turn files into documents (one per file, or one per record)."""

@@ -1,0 +1,78 @@
+"""Typed registries of rules, readers and formats, collected from plugins.
+
+Each hook implementation is called separately so that every rule knows the
+plugin that registered it (for ``corpuslint rules`` and crash reports), and
+so that a clash of codes or names can name both plugins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import cast
+
+import pluggy
+
+from corpuslint.formats.base import Formatter
+from corpuslint.plugins import PluginError
+from corpuslint.readers.base import Reader
+from corpuslint.rule import CorpusRule, DocumentRule, Rule
+
+CODE_PATTERN = re.compile(r"^[A-Z]{1,4}[0-9]{2,4}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass
+class Registry:
+    rules: dict[str, type[Rule]] = field(default_factory=dict)  # by code
+    readers: list[Reader] = field(default_factory=list)
+    formats: dict[str, type[Formatter]] = field(default_factory=dict)
+
+    def by_name(self) -> dict[str, type[Rule]]:
+        return {rule.name: rule for rule in self.rules.values()}
+
+    def lookup(self, name_or_code: str) -> type[Rule] | None:
+        return self.rules.get(name_or_code.upper()) or self.by_name().get(name_or_code.lower())
+
+
+def _validate(rule: type[Rule], plugin: str) -> None:
+    if not (isinstance(rule, type) and issubclass(rule, (DocumentRule, CorpusRule))):
+        raise PluginError(f"plugin {plugin!r} registered {rule!r}, which is not a DocumentRule or CorpusRule")
+    for attr in ("code", "name", "summary"):
+        if not getattr(rule, attr, None):
+            raise PluginError(f"plugin {plugin!r}: rule {rule.__name__} declares no {attr}")
+    if not CODE_PATTERN.match(rule.code):
+        raise PluginError(f"plugin {plugin!r}: rule code {rule.code!r} must look like ABC123")
+    if not NAME_PATTERN.match(rule.name):
+        raise PluginError(f"plugin {plugin!r}: rule name {rule.name!r} must be kebab-case")
+    if rule.severity not in ("error", "warning", "info"):
+        raise PluginError(f"plugin {plugin!r}: rule {rule.name} has severity {rule.severity!r}")
+
+
+def _add_rule(registry: Registry, rule: type[Rule], plugin: str) -> None:
+    _validate(rule, plugin)
+    clash = registry.rules.get(rule.code) or registry.by_name().get(rule.name)
+    if clash is not None and clash is not rule:
+        raise PluginError(
+            f"rule {rule.code} {rule.name} from plugin {plugin!r} clashes with "
+            f"{clash.code} {clash.name} from plugin {clash.plugin!r}"
+        )
+    rule.plugin = plugin
+    registry.rules[rule.code] = rule
+
+
+def build_registry(pm: pluggy.PluginManager, extra_rules: list[type[Rule]] | None = None) -> Registry:
+    registry = Registry()
+    for impl in pm.hook.corpuslint_register_rules.get_hookimpls():
+        rules = cast(list[type[Rule]], impl.function() or [])
+        for rule in rules:
+            _add_rule(registry, rule, impl.plugin_name)
+    for rule in extra_rules or ():
+        _add_rule(registry, rule, "config")
+    for impl in pm.hook.corpuslint_register_readers.get_hookimpls():
+        readers = cast(list[Reader], impl.function() or [])
+        registry.readers.extend(readers)
+    for impl in pm.hook.corpuslint_register_formats.get_hookimpls():
+        formats = cast(dict[str, type[Formatter]], impl.function() or {})
+        registry.formats.update(formats)
+    return registry

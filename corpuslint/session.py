@@ -1,0 +1,48 @@
+"""Assemble a run: plugins -> registry -> selected rules -> instantiated rules.
+
+Worker processes call :func:`build_rules` with the same picklable inputs as
+the parent, so every process runs the same rules with the same options.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pluggy
+
+from corpuslint.config import Settings
+from corpuslint.engine import RuleSet
+from corpuslint.plugins import PluginSpec, plugin_manager
+from corpuslint.registry import Registry, build_registry
+from corpuslint.selection import ActiveRule, active_rules
+
+
+@dataclass
+class Session:
+    settings: Settings
+    spec: PluginSpec
+    pm: pluggy.PluginManager
+    registry: Registry
+    active: list[ActiveRule]
+
+
+def plugin_spec(settings: Settings, cli_plugins: tuple[str, ...], blocked: tuple[str, ...]) -> PluginSpec:
+    extra = list(settings.plugins) + list(cli_plugins)
+    from pathlib import Path
+
+    for directory in settings.plugin_dirs:
+        base = Path(directory) if Path(directory).is_absolute() else Path(settings.base_dir) / directory
+        extra.extend(str(p) for p in sorted(base.glob("*.py")) if not p.name.startswith("_"))
+    return PluginSpec(tuple(extra), blocked, settings.base_dir)
+
+
+def open_session(settings: Settings, spec: PluginSpec) -> Session:
+    pm = plugin_manager(spec)
+    from corpuslint.rules.declarative import rules_from_config
+
+    registry = build_registry(pm, rules_from_config(settings.rules, settings.source))
+    return Session(settings, spec, pm, registry, active_rules(settings, registry))
+
+
+def build_rules(session: Session) -> RuleSet:
+    return RuleSet(session.active, session.registry.readers, {"jsonl": session.settings.jsonl})

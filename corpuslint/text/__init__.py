@@ -1,0 +1,1 @@
+"""Text structure: lines, paragraphs and sentences, as offsets into a string."""
