@@ -13,7 +13,9 @@ from corpuslint.runner import RunResult, run
 from corpuslint.session import build_rules, open_session, plugin_spec
 
 
-def settings_from(config: Mapping[str, Any] | None = None, base_dir: str = ".", config_file: str | None = None) -> Settings:
+def settings_from(
+    config: Mapping[str, Any] | None = None, base_dir: str = ".", config_file: str | None = None
+) -> Settings:
     """Settings from a config mapping (as in corpuslint.yaml), or a file."""
     if config is not None:
         return parse(dict(config), "<api>", base_dir)

@@ -82,12 +82,14 @@ def _session(args: argparse.Namespace) -> Session:
     from corpuslint.session import open_session, plugin_spec
 
     settings: Settings = config.load(args.config)
+    cli_select, cli_ignore = parse_cli_list(args.select), parse_cli_list(args.ignore) or ()
+    # As in ruff, a command-line --select starts a new layer: the config's
+    # select and ignore are replaced, so `--select X` shows X even if ignored.
+    ignore = cli_ignore if cli_select is not None else settings.ignore + cli_ignore
     settings = settings.with_overrides(
-        select=parse_cli_list(args.select),
-        ignore=(settings.ignore + (parse_cli_list(args.ignore) or ())) if args.ignore else None,
-        extend_select=(settings.extend_select + (parse_cli_list(args.extend_select) or ()))
-        if args.extend_select
-        else None,
+        select=cli_select,
+        ignore=ignore,
+        extend_select=settings.extend_select + (parse_cli_list(args.extend_select) or ()),
         fail_on=args.fail_on,
     )
     spec = plugin_spec(settings, tuple(args.plugin), _blocked(args.plugin_flags))
