@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from corpuslint.cache import Cache
     from corpuslint.config import Settings
     from corpuslint.session import Session
 
-COMMANDS = ("check", "rules", "rule", "plugins")
+COMMANDS = ("check", "rules", "rule", "plugins", "clean")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -24,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpuslint",
         description="Lint text corpora: duplicates, orphaned sentences, boilerplate, anachronisms, mojibake.",
-        epilog="Other commands: `corpuslint rules`, `corpuslint rule NAME-OR-CODE`, `corpuslint plugins`.",
+        epilog="Other commands: `corpuslint rules`, `corpuslint rule NAME-OR-CODE`, `corpuslint plugins`, `corpuslint clean` (delete the cache).",
     )
     parser.add_argument("paths", nargs="*", help="files and directories to lint (default: .)")
     parser.add_argument(
@@ -58,7 +60,45 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only: no summary line or progress")
     parser.add_argument("--timing", action="store_true", help="print each rule's cumulative time to stderr")
+    _add_cache_options(parser)
     return parser
+
+
+def _add_cache_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("cache")
+    group.add_argument("--cache-dir", metavar="DIR", help="cache directory (default: .corpuslint_cache)")
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
+def _open_cache(args: argparse.Namespace, session: Session) -> Cache | None:
+    """The run's cache, or None when disabled or the directory is not writable."""
+    from pathlib import Path
+
+    from corpuslint.cache import Cache, default_dir
+    from corpuslint.session import cache_namespace
+
+    if args.no_cache:
+        return None
+    directory = Path(args.cache_dir) if args.cache_dir else default_dir()
+    try:
+        return Cache(directory, cache_namespace(session))
+    except (OSError, sqlite3.Error) as exc:
+        sys.stderr.write(f"corpuslint: warning: cache disabled: {directory}: {exc}\n")
+        return None
+
+
+def _clean_command(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from corpuslint.cache import clean, default_dir
+
+    directory = Path(args.cache_dir) if args.cache_dir else default_dir()
+    try:
+        removed = clean(directory)
+    except OSError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"Removed {directory}" if removed else f"No cache at {directory}")
+    return EXIT_OK
 
 
 def _colour(choice: str, stream: TextIO) -> bool:
@@ -110,14 +150,17 @@ def _check(args: argparse.Namespace) -> int:
     rules = build_rules(session)
     sources, problems = discover(args.paths, session.settings.include, session.settings.exclude)
     jobs = args.jobs if args.jobs else default_jobs()
-    result = run(rules, sources, problems, session.settings, session.spec, jobs=jobs)
+    cache = _open_cache(args, session)
+    try:
+        result = run(rules, sources, problems, session.settings, session.spec, jobs=jobs, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
     out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     try:
         report = Report(result.findings, result.files, session.registry.rules, _colour(args.color, out))
-        formatter = formats[args.format](out)
-        if args.quiet and args.format == "text":
-            report.files = -1
-        formatter.render(report)
+        report.quiet = args.quiet
+        formats[args.format](out).render(report)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -190,7 +233,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from corpuslint.config import ConfigError
     from corpuslint.plugins import PluginError
 
-    handlers = {"check": _check, "rules": _rules_command, "rule": _rule_command, "plugins": _plugins_command}
+    handlers = {
+        "check": _check,
+        "rules": _rules_command,
+        "rule": _rule_command,
+        "plugins": _plugins_command,
+        "clean": _clean_command,
+    }
     try:
         return handlers[command](args)
     except (ConfigError, PluginError, UsageError) as exc:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from corpuslint.cache import Cache, read_key
 from corpuslint.config import Settings
 from corpuslint.discovery import Problem, Source
 from corpuslint.engine import DocMeta, FileResult, RuleSet, lint_file, merge_timing, reduce_corpus, system_finding
@@ -25,6 +26,8 @@ class RunResult:
     documents: int
     bytes_read: int
     timing: dict[str, float] = field(default_factory=dict)
+    #: How many files were served from the cache.
+    cached: int = 0
 
 
 _worker_rules: RuleSet | None = None
@@ -55,6 +58,8 @@ def map_files(
     lint: Callable[[RuleSet, Source], FileResult] = lint_file,
 ) -> Iterator[FileResult]:
     """Yield one result per source, in order; parallel when it pays off."""
+    if not sources:
+        return
     workers = min(jobs, max(1, len(sources) // MIN_FILES_PER_WORKER))
     if workers <= 1:
         for source in sources:
@@ -65,6 +70,29 @@ def map_files(
         yield from pool.map(_lint_in_worker, sources, chunksize=chunk)
 
 
+def _cached_map(
+    rules: RuleSet,
+    sources: Sequence[Source],
+    jobs: int,
+    settings: Settings,
+    spec: PluginSpec,
+    cache: Cache,
+) -> Iterator[tuple[FileResult, bool]]:
+    """Serve unchanged files from the cache; lint only the rest."""
+    keys = [read_key(s.display, s.path) for s in sources]
+    hits = cache.get_many(k for k in keys if k is not None)
+    misses = [s for s, k in zip(sources, keys) if k not in hits]
+    fresh = map_files(rules, misses, jobs, settings, spec)
+    for key in keys:
+        if key is not None and key in hits:
+            yield hits[key], True
+            continue
+        result = next(fresh)
+        if key is not None:
+            cache.put(key, result)
+        yield result, False
+
+
 def run(
     rules: RuleSet,
     sources: Sequence[Source],
@@ -72,32 +100,48 @@ def run(
     settings: Settings,
     spec: PluginSpec,
     jobs: int = 1,
-    results: Iterator[FileResult] | None = None,
+    cache: Cache | None = None,
+    on_file: Callable[[Source, FileResult], None] | None = None,
 ) -> RunResult:
+    """Lint ``sources``: the map phase (cached, parallel), then the corpus phase.
+
+    ``on_file`` is called once per file as its result arrives (for progress).
+    """
     findings: list[Finding] = []
     docs: list[DocMeta] = []
     timing: dict[str, float] = {}
-    total_bytes = 0
+    totals = RunResult([], len(sources), 0, 0)
     for problem in problems:
         finding = system_finding(rules, "read-error", problem.display, problem.message)
         if finding:
             findings.append(finding)
-    for result in results if results is not None else map_files(rules, sources, jobs, settings, spec):
+    if cache is not None:
+        results = _cached_map(rules, sources, jobs, settings, spec, cache)
+    else:
+        results = ((r, False) for r in map_files(rules, sources, jobs, settings, spec))
+    for source, (result, from_cache) in zip(sources, results):
         findings.extend(result.findings)
         docs.extend(result.docs)
-        total_bytes += result.bytes_read
-        merge_timing(timing, result.timing.items())
+        totals.bytes_read += result.bytes_read
+        totals.cached += from_cache
+        if not from_cache:
+            merge_timing(timing, result.timing.items())
+        if on_file is not None:
+            on_file(source, result)
     if rules.corpus_rules:
         findings.extend(reduce_corpus(rules, docs, timing))
+    totals.findings = sorted(_not_ignored(findings, rules, settings), key=Finding.sort_key)
+    totals.documents = len(docs)
+    totals.timing = timing
+    return totals
+
+
+def _not_ignored(findings: list[Finding], rules: RuleSet, settings: Settings) -> Iterator[Finding]:
+    if not settings.per_file_ignores:
+        yield from findings
+        return
     by_code = {code: active.rule for code, active in rules.active.items()}
-    kept = [
-        f
-        for f in findings
-        if not (
-            settings.per_file_ignores
-            and f.code in by_code
-            and ignored_for_path(f.path, settings.per_file_ignores, by_code[f.code])
-        )
-    ]
-    kept.sort(key=Finding.sort_key)
-    return RunResult(kept, len(sources), len(docs), total_bytes, timing)
+    for f in findings:
+        rule = by_code.get(f.code)
+        if rule is None or not ignored_for_path(f.path, settings.per_file_ignores, rule):
+            yield f

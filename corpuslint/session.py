@@ -46,3 +46,32 @@ def open_session(settings: Settings, spec: PluginSpec) -> Session:
 
 def build_rules(session: Session) -> RuleSet:
     return RuleSet(session.active, session.registry.readers, {"jsonl": session.settings.jsonl})
+
+
+def cache_namespace(session: Session) -> str:
+    """Everything besides a file's bytes that can change its lint result."""
+    from corpuslint import __version__
+    from corpuslint.cache import namespace
+    from corpuslint.plugins import iter_plugins, plugin_version
+
+    parts = [__version__, repr(session.settings), repr(session.spec)]
+    parts += [
+        f"{a.rule.code}:{a.rule.name}:{a.rule.plugin}:{a.severity}:{sorted(a.options.items())!r}"
+        for a in session.active
+    ]
+    for name, plugin in iter_plugins(session.pm):
+        parts.append(f"{name}={plugin_version(session.pm, plugin)}")
+        source = getattr(plugin, "__file__", None)
+        if source and not name.startswith("corpuslint."):
+            parts.append(_file_digest(source))
+    return namespace(parts)
+
+
+def _file_digest(path: str) -> str:
+    import hashlib
+
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=12).hexdigest()
+    except OSError:
+        return "missing"

@@ -21,6 +21,8 @@ class Report:
     rules: Mapping[str, type[Rule]] = field(default_factory=dict)  # by code
     color: bool = False
     show_source: bool = False
+    #: ``--quiet``: findings only, no summary line.
+    quiet: bool = False
 
 
 class Formatter:

@@ -38,4 +38,5 @@ class TextFormatter(Formatter):
                 write(f"{_BOLD}{where}{_RESET}: {code} {f.message}\n")
             else:
                 write(f"{where}: {f.code} {f.message}\n")
-        write(summary_line(report) + "\n")
+        if not report.quiet:
+            write(summary_line(report) + "\n")
