@@ -81,7 +81,7 @@ def _cached_map(
     """Serve unchanged files from the cache; lint only the rest."""
     keys = [read_key(s.display, s.path) for s in sources]
     hits = cache.get_many(k for k in keys if k is not None)
-    misses = [s for s, k in zip(sources, keys) if k not in hits]
+    misses = [s for s, k in zip(sources, keys, strict=True) if k not in hits]
     fresh = map_files(rules, misses, jobs, settings, spec)
     for key in keys:
         if key is not None and key in hits:
@@ -119,7 +119,7 @@ def run(
         results = _cached_map(rules, sources, jobs, settings, spec, cache)
     else:
         results = ((r, False) for r in map_files(rules, sources, jobs, settings, spec))
-    for source, (result, from_cache) in zip(sources, results):
+    for source, (result, from_cache) in zip(sources, results, strict=True):
         findings.extend(result.findings)
         docs.extend(result.docs)
         totals.bytes_read += result.bytes_read
