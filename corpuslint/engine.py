@@ -12,6 +12,7 @@ import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +49,26 @@ class RuleSet:
 
     def __init__(self, active: Sequence[ActiveRule], readers: Sequence[Reader], reader_options: dict[str, Any]) -> None:
         self.active = {a.rule.code: a for a in active}
-        self.instances: dict[str, Rule] = {a.rule.code: a.rule(a.options) for a in active}
-        self.document_rules = [r for r in self.instances.values() if isinstance(r, DocumentRule)]
-        self.corpus_rules = [r for r in self.instances.values() if isinstance(r, CorpusRule)]
         self.readers = sorted(readers, key=lambda r: -max(len(s) for s in r.suffixes))
         self.reader_options = reader_options
+
+    # Rules are instantiated on first use: a run served entirely from the
+    # cache never pays for compiling patterns or loading knowledge bases.
+    @cached_property
+    def instances(self) -> dict[str, Rule]:
+        return {code: a.rule(a.options) for code, a in self.active.items()}
+
+    @cached_property
+    def document_rules(self) -> list[DocumentRule]:
+        return [r for r in self.instances.values() if isinstance(r, DocumentRule)]
+
+    @cached_property
+    def corpus_rules(self) -> list[CorpusRule]:
+        return [r for r in self.instances.values() if isinstance(r, CorpusRule)]
+
+    @property
+    def has_corpus_rules(self) -> bool:
+        return any(issubclass(a.rule, CorpusRule) for a in self.active.values())
 
     def severity(self, code: str) -> Severity:
         return self.active[code].severity

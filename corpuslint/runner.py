@@ -128,7 +128,7 @@ def run(
             merge_timing(timing, result.timing.items())
         if on_file is not None:
             on_file(source, result)
-    if rules.corpus_rules:
+    if rules.has_corpus_rules:
         findings.extend(reduce_corpus(rules, docs, timing))
     totals.findings = sorted(_not_ignored(findings, rules, settings), key=Finding.sort_key)
     totals.documents = len(docs)
