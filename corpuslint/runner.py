@@ -35,6 +35,8 @@ _worker_rules: RuleSet | None = None
 
 def _init_worker(settings: Settings, spec: PluginSpec) -> None:
     global _worker_rules
+    if _worker_rules is not None:
+        return  # forked: the parent's rules, set up once, are inherited
     from corpuslint.session import build_rules, open_session
 
     _worker_rules = build_rules(open_session(settings, spec))
@@ -66,8 +68,16 @@ def map_files(
             yield lint(rules, source)
         return
     chunk = max(1, min(64, len(sources) // (workers * 8)))
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, spec)) as pool:
-        yield from pool.map(_lint_in_worker, sources, chunksize=chunk)
+    global _worker_rules
+    # Set the rules up before the pool starts: forked workers inherit them
+    # (copy-on-write) instead of each loading patterns and data again.
+    _ = rules.document_rules, rules.corpus_rules
+    _worker_rules = rules
+    try:
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, spec)) as pool:
+            yield from pool.map(_lint_in_worker, sources, chunksize=chunk)
+    finally:
+        _worker_rules = None
 
 
 def _cached_map(

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Throughput, scaling, memory, cache and start-up benchmark for corpuslint.
+
+    python bench/bench.py [--shared ../shared] [--work DIR] [--repeat 3]
+
+Expands the news-small and news-large corpora of ``<shared>/bench`` into
+``--work`` as .txt trees (once), then prints, for each tier: a plain-Python
+floor (read every file, split lines and paragraphs), corpuslint with all
+default rules at --jobs 1 and --jobs <cores> (medians of --repeat runs, no
+cache), peak RSS, a per-rule time breakdown, a cached re-run, and the
+one-file start-up time. With the optional ``datatrove`` package installed it
+also times datatrove's Gopher repetition, Gopher quality, C4 and FineWeb
+filters on the same documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+TIERS = ("news-small", "news-large")
+
+
+def expand(shared: Path, work: Path) -> None:
+    for tier in TIERS:
+        if not (work / tier).is_dir():
+            subprocess.run([sys.executable, str(shared / "bench" / "expand.py"), str(work), tier], check=True)
+
+
+def corpus_stats(root: Path) -> tuple[int, int]:
+    files = [p for p in root.rglob("*.txt")]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def floor(root: Path) -> float:
+    """Read every file and split it into lines and paragraphs, nothing else."""
+    started = time.perf_counter()
+    paragraphs = 0
+    for path in root.rglob("*.txt"):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        lines = text.split("\n")
+        block = False
+        for line in lines:
+            blank = not line.strip()
+            if not blank and not block:
+                paragraphs += 1
+            block = not blank
+    return time.perf_counter() - started
+
+
+def measure(cmd: list[str]) -> dict[str, float | int | str]:
+    out = subprocess.run([sys.executable, str(HERE / "measure.py"), *cmd], capture_output=True, text=True, check=True)
+    result: dict[str, float | int | str] = json.loads(out.stdout)
+    return result
+
+
+def corpuslint_cmd(root: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "corpuslint", str(root), "--exit-zero", "-q", *extra]
+
+
+def median_run(cmd: list[str], repeat: int) -> tuple[float, float]:
+    runs = [measure(cmd) for _ in range(repeat)]
+    for run in runs:
+        if int(run["code"]) not in (0, 1):
+            raise SystemExit(f"corpuslint failed: {run['stderr']}")
+    return statistics.median(float(r["wall"]) for r in runs), max(float(r["peak_mb"]) for r in runs)
+
+
+def timing_breakdown(root: Path) -> str:
+    run = measure(corpuslint_cmd(root, "--no-cache", "--jobs", "1", "--timing"))
+    return str(run["stderr"]).rstrip()
+
+
+def datatrove_time(root: Path) -> float | None:
+    try:
+        from datatrove.data import Document  # type: ignore[import-not-found]
+        from datatrove.pipeline.filters import (  # type: ignore[import-not-found]
+            C4QualityFilter,
+            FineWebQualityFilter,
+            GopherQualityFilter,
+            GopherRepetitionFilter,
+        )
+    except ImportError:
+        return None
+    filters = [GopherRepetitionFilter(), GopherQualityFilter(), C4QualityFilter(), FineWebQualityFilter()]
+    started = time.perf_counter()
+    for index, path in enumerate(sorted(root.rglob("*.txt"))):
+        doc = Document(text=path.read_text(encoding="utf-8"), id=str(index))
+        for f in filters:
+            f.filter(doc)
+    return time.perf_counter() - started
+
+
+def bench_tier(root: Path, repeat: int, cores: int) -> dict[str, float]:
+    files, size = corpus_stats(root)
+    mb = size / 1e6
+    floor_s = statistics.median(floor(root) for _ in range(repeat))
+    print(f"\n## {root.name}: {files} documents, {mb:.2f} MB")
+    print(f"floor (read + split lines/paragraphs): {floor_s:.3f} s, {mb / floor_s:.1f} MB/s")
+    figures: dict[str, float] = {"floor": floor_s}
+    for jobs in sorted({1, cores}):
+        wall, peak = median_run(corpuslint_cmd(root, "--no-cache", "--jobs", str(jobs)), repeat)
+        figures[f"jobs{jobs}"] = wall
+        figures[f"peak{jobs}"] = peak
+        print(
+            f"corpuslint --jobs {jobs}: {wall:.3f} s wall, {mb / wall:.2f} MB/s, "
+            f"{files / wall / jobs:.0f} docs/s per core, {wall / floor_s:.1f}x the floor, peak RSS {peak:.0f} MB"
+        )
+    if cores > 1:
+        print(f"speed-up --jobs {cores} vs --jobs 1: {figures['jobs1'] / figures[f'jobs{cores}']:.2f}x")
+    with tempfile.TemporaryDirectory() as cache:
+        cold, _ = median_run(corpuslint_cmd(root, "--cache-dir", cache, "--jobs", "1"), 1)
+        warm, _ = median_run(corpuslint_cmd(root, "--cache-dir", cache, "--jobs", "1"), repeat)
+    figures["warm"] = warm
+    print(f"cache: first run {cold:.3f} s, unchanged re-run {warm:.3f} s ({cold / warm:.1f}x faster)")
+    dt = datatrove_time(root)
+    if dt is not None:
+        print(
+            f"datatrove Gopher rep. + Gopher quality + C4 + FineWeb filters: {dt:.3f} s ({dt / figures['jobs1']:.1f}x corpuslint --jobs 1)"
+        )
+    else:
+        print("datatrove: not installed (optional; `pip install datatrove` to compare)")
+    print("per-rule time (--jobs 1):")
+    print(timing_breakdown(root))
+    return figures
+
+
+def startup(repeat: int) -> float:
+    seed = ROOT / "seeds" / "003_106659a50d48f350.txt"
+    wall, _ = median_run([sys.executable, "-m", "corpuslint", str(seed), "--exit-zero", "--no-cache"], max(5, repeat))
+    return wall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "corpuslint-bench")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--tiers", default=",".join(TIERS))
+    args = parser.parse_args()
+    if not (args.shared / "bench").is_dir():
+        raise SystemExit(f"no benchmark corpora in {args.shared / 'bench'} (use --shared)")
+    expand(args.shared, args.work)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    print(f"# corpuslint benchmark: {cores} cores, Python {sys.version.split()[0]}, medians of {args.repeat} runs")
+    results = {tier: bench_tier(args.work / tier, args.repeat, cores) for tier in args.tiers.split(",")}
+    if "news-small" in results and "news-large" in results:
+        ratio = results["news-large"]["jobs1"] / results["news-small"]["jobs1"]
+        print(f"\nnews-large / news-small time at --jobs 1: {ratio:.2f}x (size ratio about 3.9x)")
+    print(f"one-file start-up (seeds/003): {startup(args.repeat):.3f} s wall")
+    if shutil.which("corpuslint") is None:
+        print("note: corpuslint is not on PATH; ran it as `python -m corpuslint`")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
