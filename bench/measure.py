@@ -15,7 +15,7 @@ import time
 
 def main() -> int:
     started = time.perf_counter()
-    proc = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.run(sys.argv[1:], capture_output=True)
     wall = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(
