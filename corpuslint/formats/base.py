@@ -23,6 +23,8 @@ class Report:
     show_source: bool = False
     #: ``--quiet``: findings only, no summary line.
     quiet: bool = False
+    #: The files linted, as displayed (formats that list clean files too, like junit).
+    paths: Sequence[str] = ()
 
 
 class Formatter:
