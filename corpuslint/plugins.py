@@ -6,6 +6,7 @@ This module (with :mod:`corpuslint.registry`) is the only code that calls
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.util
 import os
@@ -59,17 +60,28 @@ def _import_path(path: Path) -> ModuleType:
     if spec is None or spec.loader is None:
         raise PluginError(f"{path}: not a Python module")
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
+    sys.modules[name] = module  # dataclasses and pickling look rule classes up here
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[name]
+        raise
     return module
+
+
+def _is_path(ref: str) -> bool:
+    return ref.endswith(".py") or "/" in ref or os.sep in ref
+
+
+def _resolve(ref: str, base_dir: str) -> Path:
+    return Path(ref) if Path(ref).is_absolute() else Path(base_dir) / ref
 
 
 def import_plugin(ref: str, base_dir: str) -> ModuleType:
     """Import a plugin by module name or by file path (relative to the config)."""
-    looks_like_path = ref.endswith(".py") or "/" in ref or os.sep in ref
     try:
-        if looks_like_path:
-            path = Path(ref) if Path(ref).is_absolute() else Path(base_dir) / ref
+        if _is_path(ref):
+            path = _resolve(ref, base_dir)
             if not path.is_file():
                 raise PluginError(f"plugin {ref!r}: no such file {path}")
             return _import_path(path)
@@ -86,8 +98,77 @@ def _blocked(spec: PluginSpec) -> set[str]:
     return names
 
 
-def plugin_manager(spec: PluginSpec) -> pluggy.PluginManager:
-    pm = pluggy.PluginManager("corpuslint")
+class PluginManager(pluggy.PluginManager):
+    """pluggy's manager, remembering each external plugin's version for ``corpuslint plugins``."""
+
+    def __init__(self) -> None:
+        super().__init__("corpuslint")
+        self.versions: dict[str, str] = {}
+
+
+def _register(pm: PluginManager, plugin: object, name: str) -> None:
+    """Register one plugin; a hook with arguments its spec lacks is an error naming the plugin."""
+    try:
+        pm.register(plugin, name=name)
+    except pluggy.PluginValidationError as exc:
+        detail = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+        raise PluginError(f"plugin {name!r} breaks the plugin API: {detail}") from exc
+
+
+def _load_entry_points(pm: PluginManager, blocked: set[str]) -> None:
+    """Installed plugins; blocked by entry-point name or by distribution name."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        dist = ep.dist.name if ep.dist is not None else ""
+        if ep.name in blocked or dist in blocked or pm.has_plugin(ep.name):
+            continue
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # a broken install must name the plugin, not crash
+            raise PluginError(
+                f"plugin {ep.name!r} (entry point {ep.value} of {dist or 'an unknown distribution'}) "
+                f"failed to import: {type(exc).__name__}: {exc}"
+            ) from exc
+        if not pm.is_registered(plugin):
+            _register(pm, plugin, ep.name)
+            pm.versions[ep.name] = ep.dist.version if ep.dist is not None else ""
+
+
+def _load_extra(pm: PluginManager, ref: str, base_dir: str, blocked: set[str]) -> None:
+    """A plugin named in config or on the command line, by module name or file path."""
+    name = Path(ref).stem if _is_path(ref) else ref
+    if name in blocked or ref in blocked:
+        return
+    existing = pm.get_plugin(name)
+    if existing is not None:
+        # Listing a plugin twice is harmless; two different files with one name are not.
+        theirs = getattr(existing, "__file__", None)
+        if _is_path(ref) and theirs and Path(theirs).resolve() != _resolve(ref, base_dir).resolve():
+            raise PluginError(f"two plugins are named {name!r}: {theirs} and {_resolve(ref, base_dir)}")
+        return
+    module = import_plugin(ref, base_dir)
+    if not pm.is_registered(module):  # e.g. also installed under an entry-point name
+        _register(pm, module, name)
+        pm.versions[name] = str(getattr(module, "__version__", "") or ("local" if _is_path(ref) else ""))
+
+
+def _check_hooks(pm: PluginManager) -> None:
+    """Reject implementations of hooks that do not exist (typos), naming plugin and hook."""
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        known = sorted(n for n, caller in vars(pm.hook).items() if not n.startswith("_") and caller.has_spec())
+        unknown = [n for n in vars(pm.hook) if n not in known and not n.startswith("_")]
+        hook = next((n for n in unknown if f"{n!r}" in str(exc)), unknown[0] if unknown else "?")
+        close = difflib.get_close_matches(hook, known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f" (hooks: {', '.join(known)})"
+        name = plugin_name(pm, exc.plugin)
+        raise PluginError(f"plugin {name!r} implements a hook that does not exist: {hook!r}{hint}") from exc
+
+
+def plugin_manager(spec: PluginSpec) -> PluginManager:
+    pm = PluginManager()
     pm.add_hookspecs(hookspecs)
     blocked = _blocked(spec)
     for name in blocked:
@@ -96,19 +177,10 @@ def plugin_manager(spec: PluginSpec) -> pluggy.PluginManager:
         if module_name not in blocked:
             pm.register(importlib.import_module(module_name), name=module_name)
     if spec.use_entry_points:
-        try:
-            pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-        except Exception as exc:
-            raise PluginError(f"an entry-point plugin failed to load: {type(exc).__name__}: {exc}") from exc
+        _load_entry_points(pm, blocked)
     for ref in spec.extra:
-        name = Path(ref).stem if ref.endswith(".py") else ref
-        if name in blocked or ref in blocked or pm.has_plugin(name):
-            continue
-        pm.register(import_plugin(ref, spec.base_dir), name=name)
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as exc:
-        raise PluginError(f"plugin {exc.plugin!r} implements a hook that does not exist: {exc}") from exc
+        _load_extra(pm, ref, spec.base_dir, blocked)
+    _check_hooks(pm)
     return pm
 
 
@@ -117,12 +189,11 @@ def plugin_name(pm: pluggy.PluginManager, plugin: object) -> str:
 
 
 def plugin_version(pm: pluggy.PluginManager, plugin: object) -> str:
-    for dist_plugin, dist in pm.list_plugin_distinfo():
-        if dist_plugin is plugin:
-            return str(dist.version)
-    return str(
-        getattr(plugin, "__version__", "") or ("builtin" if plugin_name(pm, plugin).startswith("corpuslint.") else "")
-    )
+    name = plugin_name(pm, plugin)
+    if name.startswith("corpuslint.") and name in BUILTIN_PLUGINS:
+        return "builtin"
+    versions: dict[str, str] = getattr(pm, "versions", {})
+    return versions.get(name) or str(getattr(plugin, "__version__", "") or "")
 
 
 def hooks_of(pm: pluggy.PluginManager, plugin: object) -> Sequence[str]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 import pluggy
+from pluggy import HookImpl
 
 from corpuslint.formats.base import Formatter
 from corpuslint.plugins import PluginError
@@ -49,30 +50,49 @@ def _validate(rule: type[Rule], plugin: str) -> None:
         raise PluginError(f"plugin {plugin!r}: rule {rule.name} has severity {rule.severity!r}")
 
 
+def _origin(rule: type[Rule], plugin: str) -> str:
+    # Rules written as data in a config file name that file, not just "config".
+    source = getattr(rule, "config_source", None)
+    return f"plugin {plugin!r} ({source})" if source else f"plugin {plugin!r}"
+
+
 def _add_rule(registry: Registry, rule: type[Rule], plugin: str) -> None:
     _validate(rule, plugin)
     clash = registry.rules.get(rule.code) or registry.by_name().get(rule.name)
     if clash is not None and clash is not rule:
+        what = "code" if clash.code == rule.code else "name"
         raise PluginError(
-            f"rule {rule.code} {rule.name} from plugin {plugin!r} clashes with "
-            f"{clash.code} {clash.name} from plugin {clash.plugin!r}"
+            f"rule {rule.code} {rule.name} from {_origin(rule, plugin)} clashes with "
+            f"{clash.code} {clash.name} from {_origin(clash, clash.plugin)} (same {what})"
         )
     rule.plugin = plugin
     registry.rules[rule.code] = rule
 
 
+def _call(impl: HookImpl, expected: type) -> Any:
+    """Call one plugin's hook; a crash or a wrong return type names the plugin."""
+    hook = impl.function.__name__
+    try:
+        value = impl.function()
+    except Exception as exc:
+        raise PluginError(f"plugin {impl.plugin_name!r} failed in {hook}: {type(exc).__name__}: {exc}") from exc
+    value = expected() if value is None else value
+    if not isinstance(value, expected) and not (expected is list and isinstance(value, tuple)):
+        raise PluginError(
+            f"plugin {impl.plugin_name!r}: {hook} must return a {expected.__name__}, got {type(value).__name__}"
+        )
+    return value
+
+
 def build_registry(pm: pluggy.PluginManager, extra_rules: list[type[Rule]] | None = None) -> Registry:
     registry = Registry()
     for impl in pm.hook.corpuslint_register_rules.get_hookimpls():
-        rules = cast(list[type[Rule]], impl.function() or [])
-        for rule in rules:
+        for rule in cast(list[type[Rule]], _call(impl, list)):
             _add_rule(registry, rule, impl.plugin_name)
     for rule in extra_rules or ():
         _add_rule(registry, rule, "config")
     for impl in pm.hook.corpuslint_register_readers.get_hookimpls():
-        readers = cast(list[Reader], impl.function() or [])
-        registry.readers.extend(readers)
+        registry.readers.extend(cast(list[Reader], _call(impl, list)))
     for impl in pm.hook.corpuslint_register_formats.get_hookimpls():
-        formats = cast(dict[str, type[Formatter]], impl.function() or {})
-        registry.formats.update(formats)
+        registry.formats.update(cast(dict[str, type[Formatter]], _call(impl, dict)))
     return registry

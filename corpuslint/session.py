@@ -27,11 +27,16 @@ class Session:
 
 
 def plugin_spec(settings: Settings, cli_plugins: tuple[str, ...], blocked: tuple[str, ...]) -> PluginSpec:
-    extra = list(settings.plugins) + list(cli_plugins)
     from pathlib import Path
 
+    from corpuslint.config import ConfigError
+
+    # Config paths are relative to the config file, command-line paths to the current directory.
+    extra = list(settings.plugins) + [str(Path(r).resolve()) if r.endswith(".py") else r for r in cli_plugins]
     for directory in settings.plugin_dirs:
         base = Path(directory) if Path(directory).is_absolute() else Path(settings.base_dir) / directory
+        if not base.is_dir():
+            raise ConfigError(f"{settings.source}: key 'plugin-dirs': {directory!r} is not a directory ({base})")
         extra.extend(str(p) for p in sorted(base.glob("*.py")) if not p.name.startswith("_"))
     return PluginSpec(tuple(extra), blocked, settings.base_dir)
 
