@@ -1,11 +1,81 @@
-"""Placeholder: the rule is being written in this module."""
+"""The orphaned-sentence rule: sentences that lean on context the article lacks."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import ClassVar
+
 from corpuslint import hookimpl
-from corpuslint.rule import Rule
+from corpuslint.document import Document
+from corpuslint.models import Violation
+from corpuslint.orphans import lexicon
+from corpuslint.orphans.detector import Detector, Settings
+from corpuslint.rule import DocumentRule, Option, Rule
+
+
+class OrphanedSentence(DocumentRule):
+    """
+    ## What it does
+    Reports a sentence that leans on context the article does not contain:
+
+    - a reference with no antecedent: a demonstrative ("These incidents",
+      "This move" as the lede), a role or event noun ("the officers",
+      "The attackers", "the incident") or a lede pronoun ("He") with nothing
+      earlier in the article it can refer to: not the same noun, nor a synonym
+      or hypernym the rule's lexicon knows, nor a named person;
+    - spliced material: a sentence that shares none of its content words or
+      names with the rest of the article while the sentences around it do.
+
+    A weak reference ("the officers" in mid-sentence) is reported only when the
+    sentence also shares little with the article. Quoted speech, sentences
+    addressed to the reader, headings and list items are never reported.
+
+    ## Why is this bad?
+    Such a sentence was spliced in from another story by a scraper or a bad
+    merge, or the text it depended on was cut. A reader, or a model trained on
+    the corpus, meets people and events that were never introduced.
+
+    ## Example
+    ```text
+    US Condemns Rising Terrorism in Pakistan
+
+    These incidents highlight the growing security concerns in the region.
+    ```
+    `3:1: CL401 'These incidents' has no antecedent in this article`
+
+    ## Options
+    - `min-sentences` (int, default 5): prose sentences an article needs before
+      cohesion is judged (references are judged in any article).
+    - `min-content-words` (int, default 6): content words a sentence needs
+      before sharing none of them with the article is reported.
+    - `min-neighbour-shared` (int, default 2): content words each neighbouring
+      sentence must share with the article for a sentence to stand out.
+    """
+
+    code = "CL401"
+    name = "orphaned-sentence"
+    summary = "Sentence refers to something the article never introduced, or was spliced in"
+    severity = "warning"
+    fixable = False
+    options: ClassVar[dict[str, Option]] = {
+        "min-sentences": Option(5, "prose sentences needed before cohesion is judged", (int,)),
+        "min-content-words": Option(6, "content words needed before sharing none is reported", (int,)),
+        "min-neighbour-shared": Option(2, "content words each neighbour must share with the article", (int,)),
+    }
+
+    def setup(self) -> None:
+        settings = Settings(
+            min_sentences=self.config["min-sentences"],
+            min_content_words=self.config["min-content-words"],
+            min_neighbour_shared=self.config["min-neighbour-shared"],
+        )
+        self.detector = Detector(lexicon.load(), settings)
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        for orphan in self.detector.find(doc):
+            yield Violation(orphan.start, orphan.end, orphan.message)
 
 
 @hookimpl
 def corpuslint_register_rules() -> list[type[Rule]]:
-    return []
+    return [OrphanedSentence]

@@ -1,0 +1,110 @@
+"""The orphaned-sentence lexicon (``corpuslint/data/orphans.yaml``), compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+#: The stem every content word is cut to: long enough to keep "attack" apart from
+#: "attend", short enough that "reported" and "report" meet.
+STEM = re.compile(r"([a-z]{4,6})[a-z]*")
+
+
+def _plural(word: str) -> str:
+    """A regex for a singular noun and its plural ("gunman" -> "gunm[ae]n")."""
+    if word.endswith("man"):
+        return re.escape(word[:-3]) + "m[ae]n"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return re.escape(word) + "(?:es)?"
+    return re.escape(word) + "s?"
+
+
+def _forms(words: list[str]) -> str:
+    return "|".join(sorted((_plural(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+def _verbs(words: list[str]) -> str:
+    """Verb stems with their inflections ("kill" -> killed, kills, killing)."""
+    stems = (w[:-1] if w.endswith("e") else w for w in words)
+    # the final consonant may double: "kidnap" -> "kidnapped"
+    return "|".join(f"{re.escape(s)}{re.escape(s[-1])}?(?:e|es|s|ed|d|ing)?" for s in stems)
+
+
+def _word_re(alternation: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Family:
+    """Nouns that refer back to the same kind of thing, and what resolves them."""
+
+    name: str
+    #: Matches the family's own words: an earlier one resolves a reference anywhere.
+    same: re.Pattern[str]
+    #: Matches related words (the event behind a role): they resolve only nearby.
+    related: re.Pattern[str] | None
+    #: People named by their part in an event, rather than the event itself.
+    role: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    #: Lower-case head noun (singular or plural) -> its family.
+    families: dict[str, Family]
+    shell_nouns: frozenset[str]
+    person: re.Pattern[str]
+    connectives: frozenset[str]
+    stop_stems: frozenset[str]
+
+
+def _noun_forms(words: list[str]) -> dict[str, str]:
+    """Every surface form of single-word nouns, mapped to the singular."""
+    forms: dict[str, str] = {}
+    for word in words:
+        if " " in word:
+            continue
+        forms[word] = word
+        if word.endswith("man"):
+            forms[word[:-3] + "men"] = word
+        elif word.endswith("y") and word[-2:-1] not in "aeiou":
+            forms[word[:-1] + "ies"] = word
+        elif word.endswith(("s", "x", "ch", "sh")):
+            forms[word + "es"] = word
+        else:
+            forms[word + "s"] = word
+    return forms
+
+
+def _families(data: dict[str, Any]) -> dict[str, Family]:
+    heads: dict[str, Family] = {}
+    for name, spec in data["roles"].items():
+        related = _word_re(_forms(spec["related"]) + "|" + _verbs(spec["related"])) if "related" in spec else None
+        family = Family(name, _word_re(_forms(spec["words"])), related, role=True)
+        for form in _noun_forms(spec["words"]):
+            heads.setdefault(form, family)
+    for name, spec in data["events"].items():
+        family = Family(name, _word_re(_forms(spec["words"]) + "|" + _verbs(spec["verbs"])), None, role=False)
+        for form in _noun_forms(spec["words"]):
+            heads.setdefault(form, family)
+    return heads
+
+
+@cache
+def load() -> Lexicon:
+    text = resources.files("corpuslint").joinpath("data/orphans.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    stems = frozenset(m.group(1) for w in data["stopwords"] if (m := STEM.fullmatch(w)))
+    return Lexicon(
+        families=_families(data),
+        shell_nouns=frozenset(_noun_forms(data["shell_nouns"])),
+        person=_word_re(_forms(data["person_nouns"])),
+        connectives=frozenset(data["connectives"]),
+        stop_stems=stems,
+    )

@@ -1,0 +1,135 @@
+"""References with no antecedent: "These incidents", "the officers", a lede "He".
+
+Only the noun phrases that point back are looked at: a demonstrative or "the"
+before a role or event noun of the lexicon, a demonstrative before a shell noun
+("This move"), and a subject pronoun. Each is resolved against the text before
+its sentence; what stays unresolved is a :class:`Reference` with a strength.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+from corpuslint.orphans.lexicon import Lexicon
+from corpuslint.orphans.tokens import Sentence
+
+#: Role nouns resolve through a related event only if it is this many sentences back.
+NEAR_SENTENCES = 4
+_SUBJECT = re.compile(
+    r"[(\[]?(?:(?P<conn>[A-Z][a-z]+),?\s+)?"
+    r"(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b|(?P<det>This|These|Those|The|this|these|those|the)\s+"
+    r"(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}))"
+)
+_INNER = re.compile(r"\bthe\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
+#: A noun followed by these is described on the spot ("the victims of the crash"), not anaphoric.
+_POSTMODIFIED = re.compile(r"\s*(?:,\s*)?(?:of|who|whom|whose|that|which|behind|responsible|involved|from|at|in|on)\b")
+#: A capitalised word after a lower-case word or a comma: a name inside a sentence.
+_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+")
+_DEMONSTRATIVES = frozenset(["this", "these", "those"])
+#: Words that end the search for a head noun: "This is a change" has no head noun.
+_NOT_MODIFIERS = frozenset(
+    "a an the is was are were be been has have had will would can could may might must should "
+    "shall do does did not also of to in on at for by with and or but as".split()
+)
+
+
+class Strength(IntEnum):
+    WEAK = 1  # "the <role>" later in a sentence: also often a first mention
+    MEDIUM = 2  # "The <role or event>" as subject, or a role resolved only long ago
+    STRONG = 3  # a demonstrative or a lede pronoun with nothing to point to
+
+
+@dataclass(frozen=True)
+class Reference:
+    phrase: str
+    strength: Strength
+    reason: str
+
+
+class ReferenceFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def unresolved(self, text: str, sentences: list[Sentence], at: int, lede: bool) -> Reference | None:
+        """The strongest unresolved reference of ``sentences[at]``, if any."""
+        sentence = sentences[at]
+        start = sentence.span.start
+        match = _SUBJECT.match(sentence.span.text)
+        found: Reference | None = None
+        if match is not None and self._connective_ok(match.group("conn")):
+            if match.group("pronoun"):
+                found = self._pronoun(text, start, match.group("pronoun"), lede)
+            else:
+                found = self._noun_phrase(text, sentences, at, match, lede)
+        if found is None:
+            found = self._inner_role(text, sentences, at)
+        return found
+
+    def _connective_ok(self, word: str | None) -> bool:
+        return word is None or word.lower() in self.lexicon.connectives
+
+    def _pronoun(self, text: str, start: int, pronoun: str, lede: bool) -> Reference | None:
+        if pronoun.lower() == "they":
+            return Reference(pronoun, Strength.MEDIUM, "opens the article") if lede else None
+        earlier = text[:start]
+        if self.lexicon.person.search(earlier) or _NAME.search(earlier):
+            return None
+        # a lede pronoun is also how an excerpt begins: it needs the cohesion signal too
+        return Reference(pronoun, Strength.MEDIUM, "has no antecedent: no person is named before it")
+
+    def _noun_phrase(
+        self, text: str, sentences: list[Sentence], at: int, match: re.Match[str], lede: bool
+    ) -> Reference | None:
+        det = match.group("det")
+        demonstrative = det.lower() in _DEMONSTRATIVES
+        sentence_text = sentences[at].span.text
+        for word in re.finditer(r"[a-z][a-z-]*", match.group("words")):
+            head = word.group()
+            if head in _NOT_MODIFIERS:
+                return None
+            end = match.start("words") + word.end()
+            phrase = sentence_text[match.start("det") : end]
+            if head in self.lexicon.families:
+                if _POSTMODIFIED.match(sentence_text, end):
+                    return None
+                strength = Strength.STRONG if demonstrative else Strength.MEDIUM
+                return self._resolve(text, sentences, at, head, phrase, strength)
+            if demonstrative and head in self.lexicon.shell_nouns:
+                # a shell noun sums up what came before: only a lede has nothing before it
+                return Reference(phrase, Strength.MEDIUM, "opens the article") if lede else None
+        return None
+
+    def _inner_role(self, text: str, sentences: list[Sentence], at: int) -> Reference | None:
+        span = sentences[at].span
+        families = self.lexicon.families
+        for match in _INNER.finditer(span.text, 1):
+            group = 1 if match.group(1) in families else 2
+            head = match.group(group)
+            family = families.get(head) if head else None
+            # only roles: "the attack" in mid-sentence is new information as often as not
+            if family is None or not family.role or _POSTMODIFIED.match(span.text, match.end(group)):
+                continue
+            phrase = span.text[match.start() : match.end(group)]
+            found = self._resolve(text, sentences, at, head, phrase, Strength.WEAK)
+            if found is not None:
+                return found
+        return None
+
+    def _resolve(
+        self, text: str, sentences: list[Sentence], at: int, head: str, phrase: str, strength: Strength
+    ) -> Reference | None:
+        family = self.lexicon.families[head]
+        start = sentences[at].span.start
+        if family.same.search(text, 0, start):
+            return None
+        reason = "has no antecedent in this article"
+        if family.related is not None:
+            near = sentences[max(0, at - NEAR_SENTENCES)].span.start
+            if family.related.search(text, near, start):
+                return None
+            if family.related.search(text, 0, near):
+                reason = "has no antecedent nearby"
+                strength = Strength(max(Strength.WEAK, strength - 1))
+        return Reference(phrase, strength, reason)
