@@ -26,9 +26,13 @@ class Settings:
     #: Articles with fewer prose sentences are too short to judge cohesion in.
     min_sentences: int = 5
     #: Content words a sentence needs before sharing none of them means anything.
-    min_content_words: int = 6
+    min_content_words: int = 5
     #: Words each neighbour must share with the article for the sentence to stand out.
-    min_neighbour_shared: int = 2
+    min_neighbour_shared: int = 1
+
+
+#: Sentences in a short article, where cohesion needs no correction for length.
+SHORT_ARTICLE = 8
 
 
 @dataclass(frozen=True)
@@ -51,15 +55,22 @@ class Detector:
         self.lexicon = lexicon
         self.settings = settings
         self.references = ReferenceFinder(lexicon)
+        self._min_words = settings.min_content_words
 
     def find(self, doc: Document) -> Iterator[Orphan]:
         sentences = tokens.read(doc, self.lexicon)
-        cohesive_enough = sum(s.prose for s in sentences) >= self.settings.min_sentences
-        cohesion = CohesionMap(sentences) if cohesive_enough else None
+        prose = sum(s.prose for s in sentences)
+        cohesion = CohesionMap(sentences) if prose >= self.settings.min_sentences else None
+        # The more sentences, the likelier one of them shares nothing by chance: ask
+        # for one more content word each time the article doubles past a short one.
+        self._min_words = self.settings.min_content_words + max(0, (prose - 1) // SHORT_ARTICLE).bit_length()
         found: dict[int, Orphan] = {}
+        ledes: set[int] = set()
         seen_prose = False
         for at, sentence in enumerate(sentences):
             lede = not seen_prose
+            if lede:
+                ledes.add(at)
             seen_prose = seen_prose or sentence.prose
             if not sentence.candidate:
                 continue
@@ -69,7 +80,8 @@ class Detector:
                 found[at] = Orphan(sentence.span.start, sentence.span.end, sentence.span.line, message)
         if cohesion is not None:
             for at in list(found):
-                self._extend(sentences, cohesion, found, at)
+                if at not in ledes:  # a splice sits inside an article, not at its start
+                    self._extend(sentences, cohesion, found, at)
         for at in sorted(found):
             yield found[at]
 
@@ -93,7 +105,7 @@ class Detector:
 
     def _isolated(self, c: Cohesion) -> bool:
         s = self.settings
-        return c.shared == 0 and c.size >= s.min_content_words and min(c.before, c.after) >= s.min_neighbour_shared
+        return c.shared == 0 and c.size >= self._min_words and min(c.before, c.after) >= s.min_neighbour_shared
 
     def _extend(self, sentences: list[Sentence], cohesion: CohesionMap, found: dict[int, Orphan], at: int) -> None:
         """Report the sentence after a finding when it belongs to the same spliced passage.

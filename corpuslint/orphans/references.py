@@ -71,12 +71,13 @@ class ReferenceFinder:
         return word is None or word.lower() in self.lexicon.connectives
 
     def _pronoun(self, text: str, start: int, pronoun: str, lede: bool) -> Reference | None:
-        if pronoun.lower() == "they":
-            return Reference(pronoun, Strength.MEDIUM, "opens the article") if lede else None
+        # An excerpt opens with a pronoun as often as a broken article does: only a
+        # pronoun after the lede, with still no person named, is evidence.
+        if lede or pronoun.lower() == "they":
+            return None
         earlier = text[:start]
         if self.lexicon.person.search(earlier) or _NAME.search(earlier):
             return None
-        # a lede pronoun is also how an excerpt begins: it needs the cohesion signal too
         return Reference(pronoun, Strength.MEDIUM, "has no antecedent: no person is named before it")
 
     def _noun_phrase(

@@ -46,9 +46,9 @@ class OrphanedSentence(DocumentRule):
     ## Options
     - `min-sentences` (int, default 5): prose sentences an article needs before
       cohesion is judged (references are judged in any article).
-    - `min-content-words` (int, default 6): content words a sentence needs
+    - `min-content-words` (int, default 5): content words a sentence needs
       before sharing none of them with the article is reported.
-    - `min-neighbour-shared` (int, default 2): content words each neighbouring
+    - `min-neighbour-shared` (int, default 1): content words each neighbouring
       sentence must share with the article for a sentence to stand out.
     """
 
@@ -59,8 +59,8 @@ class OrphanedSentence(DocumentRule):
     fixable = False
     options: ClassVar[dict[str, Option]] = {
         "min-sentences": Option(5, "prose sentences needed before cohesion is judged", (int,)),
-        "min-content-words": Option(6, "content words needed before sharing none is reported", (int,)),
-        "min-neighbour-shared": Option(2, "content words each neighbour must share with the article", (int,)),
+        "min-content-words": Option(5, "content words needed before sharing none is reported", (int,)),
+        "min-neighbour-shared": Option(1, "content words each neighbour must share with the article", (int,)),
     }
 
     def setup(self) -> None:
