@@ -1,0 +1,145 @@
+"""Date expressions in text: one compiled grammar, validated against the calendar.
+
+Plain regular expressions on purpose: general date parsers are slower and
+read dates into words like "may" or "the 2nd". Only written-out dates count:
+a month name with a day and a year, ISO dates, and numeric dates when their
+day/month order is unambiguous or configured.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+#: How a numeric date such as 03/04/2024 is read: "dmy", "mdy" or "" (only when unambiguous).
+DateOrder = Literal["", "dmy", "mdy"]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_WD = rf"(?:(?P<wd{{n}}>{_WEEKDAY})\s*,?\s+)?"
+_DAY = r"(?P<day{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year{n}>1[89]\d\d|20\d\d)(?!\d)"
+
+
+def _alt(template: str, n: int) -> str:
+    return template.replace("{n}", str(n))
+
+
+#: Alternatives, most specific first; group names carry the alternative's number.
+_GRAMMAR = "|".join(
+    _alt(part, n)
+    for n, part in enumerate(
+        (
+            _WD + rf"(?P<mon{{n}}>{_MONTH})\s+{_DAY}\s*,?\s+{_YEAR}",
+            _WD + rf"(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon{{n}}>{_MONTH})\s*,?\s+{_YEAR}",
+            _WD
+            + r"(?<![\d.])(?P<year{n}>1[89]\d\d|20\d\d)(?P<sep{n}>[-/.])(?P<mon{n}>[01]?\d)(?P=sep{n})(?P<day{n}>[0-3]?\d)(?!\d)",
+            _WD + r"(?<![\d.])(?P<a{n}>[0-3]?\d)(?P<sep{n}>[-/.])(?P<b{n}>[0-3]?\d)(?P=sep{n})" + _YEAR,
+            rf"(?P<mon{{n}}>{_MONTH})\s*,?\s+{_YEAR}",
+        )
+    )
+)
+DATE_PATTERN = re.compile(rf"\b(?:{_GRAMMAR})", re.IGNORECASE)
+#: The cheap test that a text may hold a weekday-bearing date at all.
+WEEKDAY_PATTERN = re.compile(rf"\b{_WEEKDAY}(?=\s*,?\s+(?:the\s+)?\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DaySpan:
+    """The days a written date can mean: one day, a month or a year."""
+
+    first: date
+    last: date
+    precision: Precision
+
+    @property
+    def label(self) -> str:
+        return date_label(self.first, self.precision)
+
+
+@dataclass(frozen=True)
+class DateExpr(DaySpan):
+    """One date written in the text, with its offsets."""
+
+    start: int
+    end: int
+    #: The weekday written next to the date (0 = Monday), if any.
+    weekday: int | None
+
+    @property
+    def weekday_contradicts(self) -> bool:
+        return self.weekday is not None and self.precision == "day" and self.first.weekday() != self.weekday
+
+
+def date_label(day: date, precision: Precision) -> str:
+    return day.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
+
+
+def period(year: int, month: int | None = None, day: int | None = None) -> tuple[date, date, Precision] | None:
+    """The first and last day of a year, month or day; None when the calendar has no such date."""
+    try:
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31), "year"
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last), "month"
+        return date(year, month, day), date(year, month, day), "day"
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+
+
+def _numeric_order(a: int, b: int, order: DateOrder) -> tuple[int, int] | None:
+    """(month, day) of a numeric date, or None when its order cannot be known."""
+    if order == "dmy":
+        return b, a
+    if order == "mdy":
+        return a, b
+    if a == b or (a > 12 and b <= 12):
+        return b, a
+    if b > 12 and a <= 12:
+        return a, b
+    return None
+
+
+def _parse(match: re.Match[str], order: DateOrder) -> DateExpr | None:
+    # Group names end in their alternative's number; only one alternative matched.
+    groups = {key[:-1]: value for key, value in match.groupdict().items() if value is not None}
+    year = int(groups["year"])
+    if "a" in groups:
+        month_day = _numeric_order(int(groups["a"]), int(groups["b"]), order)
+        if month_day is None:
+            return None
+        month, day = month_day
+    else:
+        mon = groups["mon"].rstrip(".").lower()
+        month = int(mon) if mon.isdigit() else MONTHS[mon]
+        day = int(groups["day"]) if "day" in groups else 0
+    span = period(year, month, day or None)
+    if span is None or (span[2] == "month" and match.group()[0].islower()):
+        return None  # "may 2024" is more often a verb than a month
+    weekday = WEEKDAYS[groups["wd"].rstrip(".").lower()] if "wd" in groups else None
+    return DateExpr(span[0], span[1], span[2], match.start(), match.end(), weekday)
+
+
+def find_dates(text: str, order: DateOrder = "", start: int = 0, end: int | None = None) -> Iterator[DateExpr]:
+    """Every valid date expression in ``text[start:end]`` (offsets into ``text``)."""
+    for match in DATE_PATTERN.finditer(text, start, len(text) if end is None else end):
+        found = _parse(match, order)
+        if found is not None:
+            yield found
+
+
+def widen(first: date, last: date, days: int) -> tuple[date, date]:
+    return first - timedelta(days=days), last + timedelta(days=days)
