@@ -10,12 +10,18 @@ import argparse
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from corpuslint.baseline import BaselineFilter
     from corpuslint.cache import Cache
     from corpuslint.config import Settings
+    from corpuslint.discovery import Source
+    from corpuslint.fix_loop import FixOutcome
+    from corpuslint.models import Finding
+    from corpuslint.progress import Progress
+    from corpuslint.runner import RunResult
     from corpuslint.session import Session
 
 COMMANDS = ("check", "rules", "rule", "plugins", "clean")
@@ -61,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only: no summary line or progress")
     parser.add_argument("--timing", action="store_true", help="print each rule's cumulative time to stderr")
     _add_cache_options(parser)
+    _add_workflow_options(parser)
     return parser
 
 
@@ -138,12 +145,11 @@ def _session(args: argparse.Namespace) -> Session:
 
 def _check(args: argparse.Namespace) -> int:
     from corpuslint.discovery import discover
-    from corpuslint.formats.base import Report
-    from corpuslint.models import SEVERITY_RANK
     from corpuslint.runner import default_jobs, run
     from corpuslint.session import build_rules
 
-    session = _session(args)
+    _check_workflow_options(args)
+    session = _restrict_rule_kind(_session(args), args.rule_kind)
     formats = session.registry.formats
     if args.format not in formats:
         raise UsageError(f"unknown format {args.format!r} (available: {', '.join(sorted(formats))})")
@@ -151,26 +157,185 @@ def _check(args: argparse.Namespace) -> int:
     sources, problems = discover(args.paths, session.settings.include, session.settings.exclude)
     jobs = args.jobs if args.jobs else default_jobs()
     cache = _open_cache(args, session)
+
+    def lint_once() -> RunResult:
+        progress = _progress(args, sources)
+        on_file = progress.advance if progress is not None else None
+        try:
+            return run(
+                rules, sources, problems, session.settings, session.spec, jobs=jobs, cache=cache, on_file=on_file
+            )
+        finally:
+            if progress is not None:
+                progress.close()
+
     try:
-        result = run(rules, sources, problems, session.settings, session.spec, jobs=jobs, cache=cache)
+        outcome, baseline = _lint_fix_and_filter(args, session, lint_once, sources)
     finally:
         if cache is not None:
             cache.close()
-    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    if args.timing:
+        _print_timing(outcome.result.timing)
+    crashed = any(f.rule == "internal-error" for f in outcome.result.findings)
+    if args.write_baseline:
+        _write_baseline(args, outcome.result.findings)
+        return EXIT_ERROR if crashed else EXIT_OK
+    _report_side_notes(args, outcome, baseline)
+    _emit(args, session, outcome, [s.display for s in sources])
+    return _exit_code(args, session, outcome, crashed)
+
+
+# --- fixes, baselines, output formats, progress --------------------------------
+
+
+def _add_workflow_options(parser: argparse.ArgumentParser) -> None:
+    fixes = parser.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply safe fixes (exit 1 when a file changed)")
+    fixes.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes (deletions)"
+    )
+    fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    baseline = parser.add_argument_group("baselines")
+    baseline.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    baseline.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    output = parser.add_argument_group("output and scope")
+    output.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    output.add_argument(
+        "--rule-kind",
+        choices=("document", "corpus"),
+        help="run only document rules (for partial file lists, e.g. pre-commit) or only corpus rules",
+    )
+
+
+def _check_workflow_options(args: argparse.Namespace) -> None:
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    if args.baseline and args.write_baseline:
+        raise UsageError("--baseline and --write-baseline exclude each other")
+
+
+def _restrict_rule_kind(session: Session, kind: str | None) -> Session:
+    """Ignore the rules of the other kind by name (a name outranks any select, so they stay off)."""
+    if kind is None:
+        return session
+    from dataclasses import replace
+
+    from corpuslint.rule import CorpusRule
+    from corpuslint.selection import ALWAYS_ON, active_rules
+
+    names = tuple(
+        rule.name
+        for rule in session.registry.rules.values()
+        if issubclass(rule, CorpusRule) == (kind == "document") and rule.name not in ALWAYS_ON
+    )
+    settings = session.settings.with_overrides(ignore=session.settings.ignore + names)
+    return replace(session, settings=settings, active=active_rules(settings, session.registry))
+
+
+def _progress(args: argparse.Namespace, sources: Sequence[Source]) -> Progress | None:
+    from corpuslint.progress import progress_for
+
+    return progress_for(sources, sys.stderr, args.quiet)
+
+
+def _lint_fix_and_filter(
+    args: argparse.Namespace, session: Session, lint_once: Callable[[], RunResult], sources: Sequence[Source]
+) -> tuple[FixOutcome, BaselineFilter | None]:
+    from corpuslint.baseline import BaselineError, BaselineFilter
+    from corpuslint.fix_loop import FixOutcome, lint_and_fix
+
+    baseline = None
+    if args.baseline:
+        try:
+            codes = {a.rule.code for a in session.active}
+            baseline = BaselineFilter(args.baseline, [s.display for s in sources], codes)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from exc
+
+    def keep(result: RunResult) -> list[Finding]:
+        return baseline(result.findings) if baseline is not None else list(result.findings)
+
+    if args.fix or args.diff:
+        return lint_and_fix(lint_once, keep, sources, args.unsafe_fixes, args.diff), baseline
+    result = lint_once()
+    return FixOutcome(result, keep(result)), baseline
+
+
+def _write_baseline(args: argparse.Namespace, findings: Sequence[Finding]) -> None:
+    from corpuslint.baseline import write_baseline
+
     try:
-        report = Report(result.findings, result.files, session.registry.rules, _colour(args.color, out))
-        report.quiet = args.quiet
-        formats[args.format](out).render(report)
+        count = write_baseline(args.write_baseline, findings)
+    except OSError as exc:
+        raise UsageError(f"{args.write_baseline}: cannot write baseline: {exc.strerror or exc}") from exc
+    if not args.quiet:
+        sys.stderr.write(f"Wrote {count} baseline entr{'y' if count == 1 else 'ies'} to {args.write_baseline}.\n")
+
+
+def _open_output(path: str | None) -> TextIO:
+    if path is None:
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write output file: {exc.strerror or exc}") from exc
+
+
+def _emit(args: argparse.Namespace, session: Session, outcome: FixOutcome, paths: list[str]) -> None:
+    from corpuslint.formats.base import Report
+    from corpuslint.formats.statistics import render_statistics
+
+    out = _open_output(args.output_file)
+    try:
+        if args.diff:
+            out.write(outcome.diff)
+            return
+        report = Report(outcome.findings, outcome.result.files, session.registry.rules, _colour(args.color, out))
+        report.quiet, report.paths = args.quiet, paths
+        if args.statistics:
+            render_statistics(report, out, as_json=args.format in ("json", "jsonl"))
+        else:
+            session.registry.formats[args.format](out).render(report)
     finally:
         if out is not sys.stdout:
             out.close()
-    if args.timing:
-        _print_timing(result.timing)
-    if any(f.rule == "internal-error" for f in result.findings):
+
+
+def _report_side_notes(args: argparse.Namespace, outcome: FixOutcome, baseline: BaselineFilter | None) -> None:
+    """Stale baseline entries, fix counts and fix problems, on stderr (stdout stays parseable)."""
+    write = sys.stderr.write
+    if baseline is not None and baseline.stale:
+        count = len(baseline.stale)
+        write(f"corpuslint: {count} stale baseline entr{'y' if count == 1 else 'ies'} in {args.baseline} ")
+        write("(no longer found; rewrite it with --write-baseline to drop them):\n")
+        for entry in baseline.stale:
+            write(f"  {entry.path}: {entry.code} {entry.message}\n")
+    for error in outcome.errors:
+        write(f"corpuslint: error: {error}\n")
+    if args.quiet or not (args.fix or args.diff):
+        return
+    for note in outcome.notes:
+        write(f"corpuslint: note: {note}\n")
+    if not outcome.fixed:
+        write("No fixes to apply.\n")
+        return
+    verb = "Would fix" if args.diff else "Fixed"
+    files = len(outcome.files)
+    write(
+        f"{verb} {outcome.fixed} finding{'s' if outcome.fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}.\n"
+    )
+
+
+def _exit_code(args: argparse.Namespace, session: Session, outcome: FixOutcome, crashed: bool) -> int:
+    from corpuslint.models import SEVERITY_RANK
+
+    if crashed or outcome.errors:
         return EXIT_ERROR
     threshold = SEVERITY_RANK[session.settings.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings)
-    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+    failing = not args.diff and any(SEVERITY_RANK[f.severity] >= threshold for f in outcome.findings)
+    # A changed file fails the run, as fixing pre-commit hooks do, so the commit is re-staged.
+    changed = bool(outcome.files)
+    return EXIT_FINDINGS if (failing or changed) and not args.exit_zero else EXIT_OK
 
 
 def _print_timing(timing: dict[str, float]) -> None:

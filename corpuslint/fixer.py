@@ -177,14 +177,14 @@ def unified_diff(display: str, old: str, new: str) -> str:
     return "".join(out)
 
 
-def write_plan(plan: Plan) -> tuple[int, list[str]]:
-    """Write every fixed file atomically; (findings fixed, errors). A failed write leaves its file as it was."""
-    fixed, errors = 0, []
+def write_plan(plan: Plan) -> tuple[list[FilePlan], list[str]]:
+    """Write every fixed file atomically: (files written, errors). A failed write leaves its file as it was."""
+    written, errors = [], []
     for item in plan.files:
         try:
             write_atomic(item.path, item.new)
         except OSError as exc:
             errors.append(f"{item.display}: cannot write the fixed file: {exc.strerror or exc}")
             continue
-        fixed += item.fixed
-    return fixed, errors
+        written.append(item)
+    return written, errors

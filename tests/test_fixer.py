@@ -77,8 +77,8 @@ def test_write_keeps_permissions_follows_symlinks_and_leaves_no_temp_files(tmp_p
     target.chmod(0o640)
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    fixed, errors = write_plan(plan(link))
-    assert (fixed, errors) == (1, [])
+    written, errors = write_plan(plan(link))
+    assert [item.fixed for item in written] == [1] and errors == []
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "x \n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "link.txt"]
@@ -137,8 +137,8 @@ def test_a_failed_write_is_reported_and_the_other_files_are_fixed(
     paths = _three_files(tmp_path)
     fixes = plan(*paths)
     _replace_failing_on_call(monkeypatch, 2, PermissionError(13, "Permission denied"))
-    fixed, errors = write_plan(fixes)
-    assert fixed == 2 and errors == [f"{paths[1]}: cannot write the fixed file: Permission denied"]
+    written, errors = write_plan(fixes)
+    assert len(written) == 2 and errors == [f"{paths[1]}: cannot write the fixed file: Permission denied"]
     assert "@@" in paths[1].read_text(encoding="utf-8")
     assert "@@" not in paths[0].read_text(encoding="utf-8") + paths[2].read_text(encoding="utf-8")
 

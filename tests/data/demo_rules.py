@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from corpuslint import hookimpl
 from corpuslint.document import Document
-from corpuslint.models import Edit, Fix, Violation
-from corpuslint.rule import DocumentRule, Rule
+from corpuslint.models import CorpusViolation, Edit, Fix, Violation
+from corpuslint.rule import CorpusRule, CorpusView, DocumentRule, Rule
 
 _DOCS = """
 ## What it does
@@ -86,6 +87,28 @@ class DemoGreedy(DocumentRule):
             yield Violation(at, at + 6, "greedy", fix=Fix((Edit(0, len(doc.text), "gone"),)))
 
 
+class DemoSameTitle(CorpusRule):
+    __doc__ = _DOCS.format(what="Flags a document whose first line is an earlier document's.", example="Title")
+    code = "TST05"
+    name = "demo-same-title"
+    summary = "A repeated first line"
+
+    def summarize(self, doc: Document) -> Any:
+        return doc.lines[0].text if doc.lines else None
+
+    def check_corpus(self, corpus: CorpusView) -> Iterable[CorpusViolation]:
+        first: dict[str, int] = {}
+        for index, title in enumerate(corpus.summaries):
+            if title is None:
+                continue
+            if title in first:
+                yield CorpusViolation(
+                    index, 1, 1, 1, len(title) + 1, f"same first line as {corpus.paths[first[title]]}"
+                )
+            else:
+                first[title] = index
+
+
 @hookimpl
 def corpuslint_register_rules() -> list[type[Rule]]:
-    return [DemoMarker, DemoShout, DemoDeleteLine, DemoGreedy]
+    return [DemoMarker, DemoShout, DemoDeleteLine, DemoGreedy, DemoSameTitle]
