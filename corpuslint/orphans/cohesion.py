@@ -3,7 +3,8 @@
 A sentence spliced in from another story shares almost no content words or
 names with the article around it, while the sentences next to it do. Words are
 counted by document frequency (the number of sentences they occur in), so one
-counter serves every sentence.
+counter serves every sentence, and "shares nothing" is one subset test against
+the words that occur only once.
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ class CohesionMap:
     def __init__(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
         self.frequency = Counter(chain.from_iterable(s.stems for s in sentences))
+        self._once = frozenset(w for w, n in self.frequency.items() if n == 1)
+
+    def shares_nothing(self, index: int) -> bool:
+        return self.sentences[index].stems <= self._once
 
     def shared(self, index: int, without: int | None = None) -> int:
         stems = self.sentences[index].stems
         frequency = self.frequency
         if without is None:
-            return sum(1 for w in stems if frequency[w] > 1)
+            return len(stems - self._once)
         other = self.sentences[without].stems
         return sum(1 for w in stems if frequency[w] - (w in other) > 1)
 

@@ -1,11 +1,11 @@
 """Weighs the two signals into findings.
 
 A demonstrative with nothing to point to is reported on its own. A weaker
-reference ("The attackers", "the officers", a lede "He") is reported only when
-the sentence also shares little with the article; a sentence that shares
-nothing at all between two cohesive neighbours is reported without one. A
-sentence next to a finding that, together with it, shares almost nothing with
-the rest continues the same splice.
+reference ("The attackers", "the officers") is reported only when the sentence
+also shares little with the article; a sentence that shares nothing at all
+between two cohesive neighbours is reported without one. A sentence after a
+finding that, together with it, shares almost nothing with the rest continues
+the same splice.
 """
 
 from __future__ import annotations
@@ -17,8 +17,11 @@ from corpuslint.document import Document
 from corpuslint.orphans import tokens
 from corpuslint.orphans.cohesion import Cohesion, CohesionMap
 from corpuslint.orphans.lexicon import Lexicon
-from corpuslint.orphans.references import Reference, ReferenceFinder, Strength
+from corpuslint.orphans.references import ReferenceFinder, Strength
 from corpuslint.orphans.tokens import Sentence
+
+#: Sentences in a short article, where cohesion needs no correction for length.
+SHORT_ARTICLE = 8
 
 
 @dataclass(frozen=True)
@@ -29,10 +32,6 @@ class Settings:
     min_content_words: int = 5
     #: Words each neighbour must share with the article for the sentence to stand out.
     min_neighbour_shared: int = 1
-
-
-#: Sentences in a short article, where cohesion needs no correction for length.
-SHORT_ARTICLE = 8
 
 
 @dataclass(frozen=True)
@@ -52,60 +51,74 @@ def _low(c: Cohesion, strength: Strength) -> bool:
 
 class Detector:
     def __init__(self, lexicon: Lexicon, settings: Settings) -> None:
-        self.lexicon = lexicon
         self.settings = settings
+        self.lexicon = lexicon
         self.references = ReferenceFinder(lexicon)
-        self._min_words = settings.min_content_words
 
     def find(self, doc: Document) -> Iterator[Orphan]:
-        sentences = tokens.read(doc, self.lexicon)
-        prose = sum(s.prose for s in sentences)
+        sentences, prose = tokens.read(doc, self.lexicon, self.settings.min_sentences)
         cohesion = CohesionMap(sentences) if prose >= self.settings.min_sentences else None
         # The more sentences, the likelier one of them shares nothing by chance: ask
         # for one more content word each time the article doubles past a short one.
-        self._min_words = self.settings.min_content_words + max(0, (prose - 1) // SHORT_ARTICLE).bit_length()
+        min_words = self.settings.min_content_words + ((prose - 1) // SHORT_ARTICLE).bit_length()
         found: dict[int, Orphan] = {}
-        ledes: set[int] = set()
-        seen_prose = False
+        lede: int | None = None
         for at, sentence in enumerate(sentences):
-            lede = not seen_prose
-            if lede:
-                ledes.add(at)
-            seen_prose = seen_prose or sentence.prose
-            if not sentence.candidate:
+            if not sentence.prose:
                 continue
-            reference = self.references.unresolved(doc.text, sentences, at, lede)
-            message = self._judge(sentence, reference, cohesion)
+            lede = at if lede is None else lede
+            message = self._judge(doc, sentences, at, at == lede, cohesion, min_words)
             if message is not None:
                 found[at] = Orphan(sentence.span.start, sentence.span.end, sentence.span.line, message)
         if cohesion is not None:
             for at in list(found):
-                if at not in ledes:  # a splice sits inside an article, not at its start
+                if at != lede:  # a splice sits inside an article, not at its start
                     self._extend(sentences, cohesion, found, at)
         for at in sorted(found):
             yield found[at]
 
-    def _judge(self, sentence: Sentence, reference: Reference | None, cohesion: CohesionMap | None) -> str | None:
-        if reference is not None and reference.strength is Strength.STRONG:
+    def _judge(
+        self,
+        doc: Document,
+        sentences: list[Sentence],
+        at: int,
+        lede: bool,
+        cohesion: CohesionMap | None,
+        min_words: int,
+    ) -> str | None:
+        sentence = sentences[at]
+        reference = self.references.unresolved(doc.text, sentences, at, lede, weak=cohesion is not None)
+        if reference is None:
+            # the cheap subset test first: almost every sentence shares something
+            if cohesion is None or len(sentence.stems) < min_words or not cohesion.shares_nothing(at):
+                return None
+            return self._isolated(sentence, cohesion.of(at))
+        if tokens.is_voiced(sentence.span.text):
+            return None
+        if reference.strength is Strength.STRONG:
             return f"'{reference.phrase}' {reference.reason}"
         if cohesion is None:
             return None
-        c = cohesion.of(sentence.index)
-        if reference is not None and _low(c, reference.strength):
+        c = cohesion.of(at)
+        if _low(c, reference.strength):
             return (
                 f"'{reference.phrase}' {reference.reason}, and the sentence shares "
                 f"{c.shared} of its {c.size} content words with the rest of the article"
             )
-        if not sentence.pronoun and self._isolated(c):
-            return (
-                f"the sentence shares none of its {c.size} content words with the rest of the article, "
-                "unlike the sentences around it: spliced in from another text?"
-            )
-        return None
+        return self._isolated(sentence, c) if c.shared == 0 and c.size >= min_words else None
 
-    def _isolated(self, c: Cohesion) -> bool:
-        s = self.settings
-        return c.shared == 0 and c.size >= self._min_words and min(c.before, c.after) >= s.min_neighbour_shared
+    def _isolated(self, sentence: Sentence, c: Cohesion) -> str | None:
+        """A sentence that shares nothing, between neighbours that share something."""
+        if min(c.before, c.after) < self.settings.min_neighbour_shared:
+            return None
+        text = sentence.span.text
+        # a pronoun subject ties the sentence to the article's own people (entity cohesion)
+        if tokens.is_voiced(text) or tokens.opens_with_pronoun(text):
+            return None
+        return (
+            f"the sentence shares none of its {c.size} content words with the rest of the article, "
+            "unlike the sentences around it: spliced in from another text?"
+        )
 
     def _extend(self, sentences: list[Sentence], cohesion: CohesionMap, found: dict[int, Orphan], at: int) -> None:
         """Report the sentence after a finding when it belongs to the same spliced passage.
@@ -117,8 +130,9 @@ class Detector:
         if near >= len(sentences) or near in found:
             return
         sentence = sentences[near]
-        if not sentence.candidate or sentence.pronoun:
-            return  # a pronoun subject ties the sentence to the article's own people
+        text = sentence.span.text
+        if not sentence.prose or tokens.is_voiced(text) or tokens.opens_with_pronoun(text):
+            return
         size, shared = cohesion.run_shared(at, near)
         own = cohesion.shared(near, at)
         own_size = len(sentence.stems)

@@ -62,6 +62,8 @@ class Lexicon:
     person: re.Pattern[str]
     connectives: frozenset[str]
     stop_stems: frozenset[str]
+    #: Stems of every role noun: a sentence without one needs no role lookup.
+    role_stems: frozenset[str]
 
 
 def _noun_forms(words: list[str]) -> dict[str, str]:
@@ -101,10 +103,13 @@ def load() -> Lexicon:
     text = resources.files("corpuslint").joinpath("data/orphans.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     stems = frozenset(m.group(1) for w in data["stopwords"] if (m := STEM.fullmatch(w)))
+    families = _families(data)
+    roles = frozenset(m.group(1) for w, f in families.items() if f.role and (m := STEM.fullmatch(w)))
     return Lexicon(
-        families=_families(data),
+        families=families,
         shell_nouns=frozenset(_noun_forms(data["shell_nouns"])),
         person=_word_re(_forms(data["person_nouns"])),
         connectives=frozenset(data["connectives"]),
         stop_stems=stems,
+        role_stems=roles,
     )

@@ -52,8 +52,11 @@ class ReferenceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def unresolved(self, text: str, sentences: list[Sentence], at: int, lede: bool) -> Reference | None:
-        """The strongest unresolved reference of ``sentences[at]``, if any."""
+    def unresolved(
+        self, text: str, sentences: list[Sentence], at: int, lede: bool, weak: bool = True
+    ) -> Reference | None:
+        """The unresolved reference of ``sentences[at]``, if any; ``weak`` looks at
+        mid-sentence role nouns too (they count only with the cohesion signal)."""
         sentence = sentences[at]
         start = sentence.span.start
         match = _SUBJECT.match(sentence.span.text)
@@ -63,7 +66,7 @@ class ReferenceFinder:
                 found = self._pronoun(text, start, match.group("pronoun"), lede)
             else:
                 found = self._noun_phrase(text, sentences, at, match, lede)
-        if found is None:
+        if found is None and weak and sentences[at].stems & self.lexicon.role_stems:
             found = self._inner_role(text, sentences, at)
         return found
 
@@ -76,7 +79,7 @@ class ReferenceFinder:
         if lede or pronoun.lower() == "they":
             return None
         earlier = text[:start]
-        if self.lexicon.person.search(earlier) or _NAME.search(earlier):
+        if _NAME.search(earlier) or self.lexicon.person.search(earlier):
             return None
         return Reference(pronoun, Strength.MEDIUM, "has no antecedent: no person is named before it")
 

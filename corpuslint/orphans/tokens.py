@@ -1,56 +1,72 @@
 """One pass over a document: which sentences are prose, and their content words.
 
 The text is lower-cased once and every sentence's words are read from it with
-one compiled pattern (``pos``/``endpos``, no slicing), so the cost is a regex
-scan of the document plus a few set operations per sentence.
+one compiled pattern (``pos``/``endpos``, no slicing). Content words are only
+read when the article is long enough for cohesion to be judged, because the
+word scan is most of the rule's cost; the finer tests (quoted speech, pronoun
+subjects) run only on the few sentences about to be reported.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from corpuslint.document import Document
 from corpuslint.orphans.lexicon import STEM, Lexicon
 from corpuslint.text.spans import Span
 
-#: A narrative sentence: opens with a capital, closes with sentence-final punctuation.
-_PROSE = re.compile(r"[(\[]?[A-Z][^\n]*[.!?][)\]\"'”’]*\Z", re.DOTALL)
+#: Closing punctuation that may follow a sentence's final stop.
+_CLOSERS = ")]\"'”’"
 #: Quoted speech and first/second person refer to a world outside the article
-#: (the speaker's, the reader's): they are context, never findings.
-_VOICED = re.compile(r"[\"“”«»]|''|``|\b(?:I|[Ww]e|[Yy]ou|[Yy]our|[Oo]ur|[Mm]y|[Uu]s)\b")
-_WORDS = re.compile(r"\S+")
+#: (the speaker's, the reader's): they are context, never findings. The leading
+#: space (not ``\b``) lets the regex engine skip ahead to candidate positions.
+_VOICED = re.compile(r"[\"“”«»]|''|``| (?:I|[Ww]e|[Yy]our?|[Oo]ur|[Mm]y|[Uu]s)\b")
 #: A pronoun subject ties a sentence to the entity the article is about (entity cohesion).
 _PRONOUN_OPENER = re.compile(r"(?:[A-Z][a-z]+,?\s+)?(?:He|She|His|Her|It|Its|They|Their|he|she|it|they)\b")
 MIN_WORDS = 6
+_EMPTY: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     span: Span
     #: Index among the document's sentences.
     index: int
-    #: A narrative sentence (not a heading or a list item).
+    #: A narrative sentence: opens with a capital, ends with a full stop, has a few words
+    #: (not a heading or a list item).
     prose: bool
-    #: Prose that may be reported: not quoted speech, not addressed to the reader.
-    candidate: bool
+    #: Content-word stems; empty when the article is too short to judge cohesion.
     stems: frozenset[str]
-    #: Opens with a personal pronoun.
-    pronoun: bool
 
 
-def _is_prose(text: str) -> bool:
-    return _PROSE.match(text) is not None and len(_WORDS.findall(text)) >= MIN_WORDS
+def is_prose(text: str) -> bool:
+    if text.count(" ") < MIN_WORDS - 1:
+        return False
+    first = text[1:2] if text[:1] in "([" else text[:1]
+    return first.isupper() and text.rstrip(_CLOSERS)[-1:] in ".!?"
 
 
-def read(doc: Document, lexicon: Lexicon) -> list[Sentence]:
+def is_voiced(text: str) -> bool:
+    """Quoted speech or first/second person: may be context, never a finding."""
+    return _VOICED.search(text) is not None
+
+
+def opens_with_pronoun(text: str) -> bool:
+    return _PRONOUN_OPENER.match(text) is not None
+
+
+def read(doc: Document, lexicon: Lexicon, min_prose: int) -> tuple[list[Sentence], int]:
+    """The document's sentences, and how many of them are prose."""
+    spans = doc.sentences
+    prose = [is_prose(span.text) for span in spans]
+    count = sum(prose)
+    if count < min_prose:
+        return [Sentence(span, i, prose[i], _EMPTY) for i, span in enumerate(spans)], count
     lower = doc.text.lower()
     stop = lexicon.stop_stems
-    sentences = []
-    for index, span in enumerate(doc.sentences):
-        stems = frozenset(STEM.findall(lower, span.start, span.end)).difference(stop)
-        prose = _is_prose(span.text)
-        candidate = prose and _VOICED.search(span.text) is None
-        pronoun = candidate and _PRONOUN_OPENER.match(span.text) is not None
-        sentences.append(Sentence(span, index, prose, candidate, stems, pronoun))
-    return sentences
+    findall = STEM.findall
+    sentences = [
+        Sentence(span, i, prose[i], frozenset(findall(lower, span.start, span.end)).difference(stop))
+        for i, span in enumerate(spans)
+    ]
+    return sentences, count
