@@ -112,8 +112,8 @@ class Detector:
         if min(c.before, c.after) < self.settings.min_neighbour_shared:
             return None
         text = sentence.span.text
-        # a pronoun subject ties the sentence to the article's own people (entity cohesion)
-        if tokens.is_voiced(text) or tokens.opens_with_pronoun(text):
+        # a pronoun, connective or demonstrative ties it to its neighbours without a shared word
+        if tokens.is_voiced(text) or tokens.tied_to_context(text):
             return None
         return (
             f"the sentence shares none of its {c.size} content words with the rest of the article, "
@@ -131,7 +131,7 @@ class Detector:
             return
         sentence = sentences[near]
         text = sentence.span.text
-        if not sentence.prose or tokens.is_voiced(text) or tokens.opens_with_pronoun(text):
+        if not sentence.prose or tokens.is_voiced(text) or tokens.tied_to_context(text):
             return
         size, shared = cohesion.run_shared(at, near)
         own = cohesion.shared(near, at)

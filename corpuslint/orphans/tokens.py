@@ -21,9 +21,16 @@ _CLOSERS = ")]\"'”’"
 #: Quoted speech and first/second person refer to a world outside the article
 #: (the speaker's, the reader's): they are context, never findings. The leading
 #: space (not ``\b``) lets the regex engine skip ahead to candidate positions.
-_VOICED = re.compile(r"[\"“”«»]|''|``| (?:I|[Ww]e|[Yy]our?|[Oo]ur|[Mm]y|[Uu]s)\b")
-#: A pronoun subject ties a sentence to the entity the article is about (entity cohesion).
-_PRONOUN_OPENER = re.compile(r"(?:[A-Z][a-z]+,?\s+)?(?:He|She|His|Her|It|Its|They|Their|he|she|it|they)\b")
+_VOICED = re.compile(r"[\"“”«»]|''|``|(?:^| )(?:I|[Ww]e|[Yy]our?|[Oo]ur|[Mm]y|[Uu]s)\b")
+#: Ties that make a sentence cohesive without sharing a content word: a pronoun or
+#: a connective opening it ("He", "But", "However"), a demonstrative pointing at the
+#: text around it ("this mug"), or a speech verb naming a source already met.
+_TIED = re.compile(
+    r"(?:[A-Z][a-z]+,?\s+)?(?:He|She|His|Her|It|Its|They|Their|he|she|his|her|it|its|they|their)\b"
+    r"|(?:But|And|However|Yet|Still|So|Also|Instead|Meanwhile|Moreover|Thus|Therefore|Otherwise)\b"
+    r"|.*?\b(?:[Tt]his|[Tt]hese|[Tt]hose|said|says|added|noted|told)\b",
+    re.DOTALL,
+)
 MIN_WORDS = 6
 _EMPTY: frozenset[str] = frozenset()
 
@@ -39,8 +46,12 @@ class Sentence(NamedTuple):
     stems: frozenset[str]
 
 
+#: Six words take at least this many characters: shorter sentences skip the word count.
+_MIN_CHARS = 2 * MIN_WORDS
+
+
 def is_prose(text: str) -> bool:
-    if text.count(" ") < MIN_WORDS - 1:
+    if len(text) < _MIN_CHARS or text.count(" ") < MIN_WORDS - 1:
         return False
     first = text[1:2] if text[:1] in "([" else text[:1]
     return first.isupper() and text.rstrip(_CLOSERS)[-1:] in ".!?"
@@ -51,8 +62,9 @@ def is_voiced(text: str) -> bool:
     return _VOICED.search(text) is not None
 
 
-def opens_with_pronoun(text: str) -> bool:
-    return _PRONOUN_OPENER.match(text) is not None
+def tied_to_context(text: str) -> bool:
+    """Cohesive through a pronoun, a connective, a demonstrative or a speech verb."""
+    return _TIED.match(text) is not None
 
 
 def read(doc: Document, lexicon: Lexicon, min_prose: int) -> tuple[list[Sentence], int]:
