@@ -113,4 +113,7 @@ class JsonlReader(Reader):
 
 @hookimpl
 def corpuslint_register_readers() -> list[Reader]:
-    return [JsonlReader()]
+    # The record readers: Parquet is read by pyarrow, imported only when a .parquet file is.
+    from corpuslint.readers.parquet import ParquetReader
+
+    return [JsonlReader(), ParquetReader()]
