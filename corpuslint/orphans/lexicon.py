@@ -11,8 +11,9 @@ from typing import Any
 import yaml
 
 #: The stem every content word is cut to: long enough to keep "attack" apart from
-#: "attend", short enough that "reported" and "report" meet.
-STEM = re.compile(r"([a-z]{4,6})[a-z]*")
+#: "attend", short enough that "reported" and "report" meet. Codes with digits
+#: ("b12", "covid19") are names and count whole.
+STEM = re.compile(r"([a-z]{4,6}|[a-z]+[0-9][a-z0-9]*)[a-z]*")
 
 
 def _plural(word: str) -> str:
