@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--ignore", action="append", metavar="RULES", help="codes, prefixes or names to disable")
     parser.add_argument("--extend-select", action="append", metavar="RULES", help="enable these in addition")
-    parser.add_argument("--format", default="text", metavar="NAME", help="output format (text, json, ...)")
+    parser.add_argument(
+        "--format", default="text", metavar="NAME", help="output format: text, full, json, jsonl, sarif, github, junit"
+    )
     parser.add_argument("--output-file", "-o", metavar="PATH", help="write findings to PATH instead of stdout")
     parser.add_argument(
         "--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)"
