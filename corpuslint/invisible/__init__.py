@@ -1,0 +1,1 @@
+"""Invisible characters: which ones, their names, and where they are legitimate."""
