@@ -46,6 +46,11 @@ class CohesionMap:
         other = self.sentences[without].stems
         return sum(1 for w in stems if frequency[w] - (w in other) > 1)
 
+    def topic_words(self, index: int) -> int:
+        """Content words of the sentence that at least two other sentences also use."""
+        frequency = self.frequency
+        return sum(1 for w in self.sentences[index].stems if frequency[w] > 2)
+
     def run_shared(self, first: int, second: int) -> tuple[int, int]:
         """Content words of two adjacent sentences together, and how many occur elsewhere."""
         a, b = self.sentences[first].stems, self.sentences[second].stems

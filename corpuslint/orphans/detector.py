@@ -136,7 +136,9 @@ class Detector:
         size, shared = cohesion.run_shared(at, near)
         own = cohesion.shared(near, at)
         own_size = len(sentence.stems)
-        if own_size >= 4 and own * 3 <= own_size and shared * 4 <= size:
+        # one word the article keeps repeating ("the bridge") is enough to keep it
+        weak_ties = cohesion.topic_words(near) == 0
+        if own_size >= 4 and own * 3 <= own_size and shared * 4 <= size and weak_ties:
             message = (
                 f"continues the passage of line {found[at].line} that the article does not support: "
                 f"shares {own} of its {own_size} content words with the rest of the article"

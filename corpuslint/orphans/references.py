@@ -25,13 +25,76 @@ _SUBJECT = re.compile(
 _INNER = re.compile(r"\bthe\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 #: A noun followed by these is described on the spot ("the victims of the crash"), not anaphoric.
 _POSTMODIFIED = re.compile(r"\s*(?:,\s*)?(?:of|who|whom|whose|that|which|behind|responsible|involved|from|at|in|on)\b")
-#: A capitalised word after a lower-case word or a comma: a name inside a sentence.
-_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+")
+#: A capitalised word after a lower-case word: a name inside a sentence (a title-case
+#: headline has no lower-case word before its capitals).
+_NAME = re.compile(r"\b[a-z]+[,;:]?\s+([A-Z][a-z]+)")
+#: Capitalised words that are not people.
+_NOT_PEOPLE = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
 _DEMONSTRATIVES = frozenset(["this", "these", "those"])
 #: Words that end the search for a head noun: "This is a change" has no head noun.
 _NOT_MODIFIERS = frozenset(
-    "a an the is was are were be been has have had will would can could may might must should "
-    "shall do does did not also of to in on at for by with and or but as".split()
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "not",
+        "also",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+    ]
 )
 
 
@@ -79,7 +142,9 @@ class ReferenceFinder:
         if lede or pronoun.lower() == "they":
             return None
         earlier = text[:start]
-        if _NAME.search(earlier) or self.lexicon.person.search(earlier):
+        if any(m.group(1) not in _NOT_PEOPLE for m in _NAME.finditer(earlier)):
+            return None
+        if self.lexicon.person.search(earlier):
             return None
         return Reference(pronoun, Strength.MEDIUM, "has no antecedent: no person is named before it")
 

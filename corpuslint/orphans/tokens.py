@@ -38,7 +38,7 @@ _EMPTY: frozenset[str] = frozenset()
 class Sentence(NamedTuple):
     span: Span
     #: Index among the document's sentences.
-    index: int
+    at: int
     #: A narrative sentence: opens with a capital, ends with a full stop, has a few words
     #: (not a heading or a list item).
     prose: bool
