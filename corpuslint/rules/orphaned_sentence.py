@@ -18,17 +18,26 @@ class OrphanedSentence(DocumentRule):
     ## What it does
     Reports a sentence that leans on context the article does not contain:
 
-    - a reference with no antecedent: a demonstrative ("These incidents",
-      "This move" as the lede), a role or event noun ("the officers",
-      "The attackers", "the incident") or a lede pronoun ("He") with nothing
-      earlier in the article it can refer to: not the same noun, nor a synonym
-      or hypernym the rule's lexicon knows, nor a named person;
+    - a reference with no antecedent: a demonstrative before an event or role
+      noun ("These incidents", "Those attackers"), a shell noun opening the
+      article ("This move" with nothing before it), a role or event noun
+      ("the officers", "The attackers", "the incident"), or "He"/"She" after
+      the lede with no person named before it. The same noun earlier, a
+      synonym or hypernym from the rule's lexicon ("the attack" for "the
+      incident", "police" for "the officers"), or a name resolves it;
     - spliced material: a sentence that shares none of its content words or
-      names with the rest of the article while the sentences around it do.
+      names with the rest of the article while the sentences on both sides
+      do, and the sentence after a finding when the two together share almost
+      nothing with the rest.
 
-    A weak reference ("the officers" in mid-sentence) is reported only when the
-    sentence also shares little with the article. Quoted speech, sentences
-    addressed to the reader, headings and list items are never reported.
+    A demonstrative before an event or role noun is reported on its own; the
+    other references only when the sentence also shares little with the
+    article, because in clean news half of all "the <noun>" phrases introduce
+    something new.
+    Quoted speech, first- and second-person sentences, headings and list
+    items are never reported, and a sentence opened by a pronoun or a
+    connective ("But", "However") or holding a demonstrative counts as tied
+    to its neighbours.
 
     ## Why is this bad?
     Such a sentence was spliced in from another story by a scraper or a bad
@@ -45,9 +54,10 @@ class OrphanedSentence(DocumentRule):
 
     ## Options
     - `min-sentences` (int, default 5): prose sentences an article needs before
-      cohesion is judged (references are judged in any article).
+      cohesion is judged (shorter ones are judged on demonstratives alone).
     - `min-content-words` (int, default 5): content words a sentence needs
-      before sharing none of them with the article is reported.
+      before sharing none of them with the article is reported; one more is
+      needed each time the article doubles past eight prose sentences.
     - `min-neighbour-shared` (int, default 1): content words each neighbouring
       sentence must share with the article for a sentence to stand out.
     """
