@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from corpuslint.config import ConfigError
 from corpuslint.document import Document
 from corpuslint.fixer import apply_edits
 from corpuslint.invisible.chars import CONTROL_NAMES, SPACES, ZERO_WIDTH
@@ -92,9 +93,9 @@ def test_options_soft_hyphen_and_allow(tmp_path: Path) -> None:
     assert lint_text(text, SELECT, tmp_path, options=allow) == []
 
 
-def test_a_bad_allow_entry_is_an_error() -> None:
-    with pytest.raises(ValueError, match="allow"):
-        InvisibleCharacters({"allow": ["zero width"]})
+def test_a_bad_allow_entry_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="options.invisible-characters.allow"):
+        lint_text("text\n", SELECT, tmp_path, options={"invisible-characters": {"allow": ["zero width"]}})
 
 
 def test_control_names_are_unicode_aliases() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from corpuslint import hookimpl
 from corpuslint.document import Document
@@ -27,16 +28,23 @@ from corpuslint.rule import DocumentRule, Option, Rule
 _ASCII_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
-def _code_points(values: Iterable[str]) -> set[str]:
-    chars = set()
-    for value in values:
-        if value.upper().startswith("U+"):
-            chars.add(chr(int(value[2:], 16)))
-        elif len(value) == 1:
-            chars.add(value)
-        else:
-            raise ValueError(f"allow: {value!r} is neither a character nor a code point like U+200E")
-    return chars
+def _code_point(value: object) -> str | None:
+    """The character named by ``"U+200E"`` or given as itself; None if neither."""
+    if isinstance(value, str) and len(value) == 1:
+        return value
+    if isinstance(value, str) and value.upper().startswith("U+"):
+        try:
+            return chr(int(value[2:], 16))
+        except (ValueError, OverflowError):
+            return None
+    return None
+
+
+class CodePointsOption(Option):
+    """A list of characters; each entry is checked when the configuration is read."""
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, list) and all(_code_point(item) is not None for item in value)
 
 
 def _names(chars: str, most: int = 4) -> str:
@@ -90,11 +98,13 @@ class InvisibleCharacters(DocumentRule):
     fixable = True
     options = {
         "soft-hyphen": Option(False, "also report U+00AD SOFT HYPHEN inside text"),
-        "allow": Option([], "characters never reported: code points like U+202B, or the characters", (list,)),
+        "allow": CodePointsOption(
+            [], "a list of characters never reported: code points like U+202B, or the characters"
+        ),
     }
 
     def setup(self) -> None:
-        self.allowed = frozenset(_code_points(self.config["allow"]))
+        self.allowed = frozenset(c for c in map(_code_point, self.config["allow"]) if c is not None)
         # A line with nothing visible on it, whatever it holds, is a blank line in disguise.
         blank = (SPACES | ZERO_WIDTH | CONTROLS | FORMAT) - self.allowed
         # Single-character classes without repeats: sre scans those at C
