@@ -11,7 +11,8 @@ import pytest
 from corpuslint.config import ConfigError
 from corpuslint.document import Document
 from corpuslint.fixer import apply_edits
-from corpuslint.invisible.chars import CONTROL_NAMES, SPACES, ZERO_WIDTH
+from corpuslint.invisible.chars import SPACES, ZERO_WIDTH
+from corpuslint.invisible.names import CONTROL_NAMES
 from corpuslint.rules.invisible_characters import InvisibleCharacters
 from corpuslint.rules.mojibake import Mojibake
 from corpuslint.testing import check_fixture, fixture_articles, lint_text

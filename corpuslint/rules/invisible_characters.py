@@ -5,52 +5,17 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from corpuslint import hookimpl
 from corpuslint.document import Document
-from corpuslint.invisible.chars import (
-    CONTROLS,
-    FORMAT,
-    SOFT_HYPHEN,
-    SPACES,
-    TAG_CLASS,
-    ZERO_WIDTH,
-    char_class,
-    describe,
-    hidden_text,
-    is_legitimate,
-)
+from corpuslint.invisible.chars import CONTROLS, FORMAT, SOFT_HYPHEN, SPACES, TAG_CLASS, ZERO_WIDTH, char_class
+from corpuslint.invisible.context import is_legitimate
+from corpuslint.invisible.names import CodePointsOption, code_point, describe, hidden_text, names
 from corpuslint.models import Edit, Fix, Violation
 from corpuslint.rule import DocumentRule, Option, Rule
 
 #: ASCII controls that may appear in text; everything else below 0x20 is reported.
 _ASCII_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-
-
-def _code_point(value: object) -> str | None:
-    """The character named by ``"U+200E"`` or given as itself; None if neither."""
-    if isinstance(value, str) and len(value) == 1:
-        return value
-    if isinstance(value, str) and value.upper().startswith("U+"):
-        try:
-            return chr(int(value[2:], 16))
-        except (ValueError, OverflowError):
-            return None
-    return None
-
-
-class CodePointsOption(Option):
-    """A list of characters; each entry is checked when the configuration is read."""
-
-    def accepts(self, value: Any) -> bool:
-        return isinstance(value, list) and all(_code_point(item) is not None for item in value)
-
-
-def _names(chars: str, most: int = 4) -> str:
-    distinct = list(dict.fromkeys(chars))
-    more = f" and {len(distinct) - most} more" if len(distinct) > most else ""
-    return ", ".join(describe(c) for c in distinct[:most]) + more
 
 
 class InvisibleCharacters(DocumentRule):
@@ -104,7 +69,7 @@ class InvisibleCharacters(DocumentRule):
     }
 
     def setup(self) -> None:
-        self.allowed = frozenset(c for c in map(_code_point, self.config["allow"]) if c is not None)
+        self.allowed = frozenset(c for c in map(code_point, self.config["allow"]) if c is not None)
         # A line with nothing visible on it, whatever it holds, is a blank line in disguise.
         blank = (SPACES | ZERO_WIDTH | CONTROLS | FORMAT) - self.allowed
         # Single-character classes without repeats: sre scans those at C
@@ -159,7 +124,7 @@ class InvisibleCharacters(DocumentRule):
     def _blank_line(self, text: str, start: int, end: int) -> Violation:
         held = text[start:end].translate({ord(" "): None, ord("\t"): None, ord("\r"): None})
         kind = "spaces" if all(c in SPACES for c in held) else "characters"
-        message = f"line contains only invisible {kind} ({_names(held)})"
+        message = f"line contains only invisible {kind} ({names(held)})"
         return Violation(start, end, message, fix=Fix((Edit(start, end, ""),)))
 
     def _flagged(self, text: str, index: int, previous_legitimate: bool) -> tuple[bool, bool]:
@@ -191,7 +156,7 @@ class InvisibleCharacters(DocumentRule):
         elif len(chars) == 1:
             message = f"invisible character {describe(chars)}"
         else:
-            message = f"{len(chars)} invisible characters: {_names(chars)}"
+            message = f"{len(chars)} invisible characters: {names(chars)}"
         return Violation(start, end, message, fix=Fix((Edit(start, end, ""),)))
 
 
