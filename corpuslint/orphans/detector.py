@@ -87,7 +87,9 @@ class Detector:
         min_words: int,
     ) -> str | None:
         sentence = sentences[at]
-        reference = self.references.unresolved(doc.text, sentences, at, lede, weak=cohesion is not None)
+        weak = cohesion is not None
+        refers = self.references.might_refer(sentence, weak)
+        reference = self.references.unresolved(doc.text, sentences, at, lede, weak) if refers else None
         if reference is None:
             # the cheap subset test first: almost every sentence shares something
             if cohesion is None or len(sentence.stems) < min_words or not cohesion.shares_nothing(at):

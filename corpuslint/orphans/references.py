@@ -115,6 +115,12 @@ class ReferenceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
+    def might_refer(self, sentence: Sentence, weak: bool) -> bool:
+        """A cheap test that rules out most sentences before :meth:`unresolved`."""
+        if _SUBJECT.match(sentence.span.text) is not None:
+            return True
+        return weak and not sentence.stems.isdisjoint(self.lexicon.role_stems)
+
     def unresolved(
         self, text: str, sentences: list[Sentence], at: int, lede: bool, weak: bool = True
     ) -> Reference | None:
