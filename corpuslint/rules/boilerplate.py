@@ -1,11 +1,115 @@
-"""Placeholder: the rule is being written in this module."""
+"""The ``boilerplate`` rule: page chrome left in article text."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
+
 from corpuslint import hookimpl
-from corpuslint.rule import Rule
+from corpuslint.boilerplate.detector import Verdict, detect, preview
+from corpuslint.boilerplate.matcher import Hit, Matcher
+from corpuslint.boilerplate.vocabulary import VocabularyError, load_vocabulary
+from corpuslint.config import ConfigError
+from corpuslint.document import Document
+from corpuslint.models import Edit, Fix, Violation
+from corpuslint.rule import DocumentRule, Option, Rule
+
+
+class Boilerplate(DocumentRule):
+    """
+    ## What it does
+    Reports lines that are page chrome rather than article text: comment
+    prompts ("Leave a Reply", "Your email address will not be published."),
+    share and recommendation prompts ("Share this article", "You might also
+    like"), newsletter, cookie and subscription prompts, mastheads ("Editor in
+    Chief: ... Tuesday, April 23rd, 2024"), copyright footers, advertisement
+    labels and navigation menus.
+
+    A known phrase is reported wherever it stands as a line of its own. A
+    menu word ("Home", "About Us", "Facebook") or a short line without
+    sentence punctuation is reported only in company: in the header or footer
+    around the article when that zone holds other known chrome, or in a run
+    of lines made mostly of menu words. Headlines, bylines, datelines and the
+    article's own headings and lists are left alone.
+
+    The phrases and patterns are data (`corpuslint/data/boilerplate.yaml`),
+    extendable with the options below. The fix (unsafe: `--unsafe-fixes`)
+    deletes the line.
+
+    ## Why is this bad?
+    Chrome repeated across thousands of scraped pages teaches a language model
+    menus and cookie banners, inflates duplicate counts, and splits sentences
+    of the article with "Advertisement" lines.
+
+    ## Example
+    ```text
+    Miller concluded by reaffirming the US's dedication to the partnership.
+
+    You might also like
+    Leave A Reply
+    ```
+    reports `recommendation prompt "You might also like"` and
+    `comment prompt "Leave A Reply"`.
+
+    ## Options
+    - `extra-phrases`: more whole-line phrases to report (case and
+      punctuation are ignored), e.g. `["Read the e-paper"]`.
+    - `extra-patterns`: more regular expressions, each matched against a
+      whole lower-cased line, e.g. `["\\d+ shares"]`.
+    - `extra-files`: YAML files in the layout of the shipped
+      `boilerplate.yaml`, to add kinds of chrome with their own phrases,
+      prefixes, patterns and menu words.
+    - `layout`: also judge menu words and link-like lines by where they stand
+      around the article (default `true`); `false` reports known phrases only.
+    """
+
+    code = "CL201"
+    name = "boilerplate"
+    summary = "Line is page chrome (navigation, prompts, footers), not article text"
+    severity = "warning"
+    fixable = True
+    options = {
+        "extra-phrases": Option([], "a list of whole-line phrases", (list,)),
+        "extra-patterns": Option([], "a list of regular expressions matched against whole lower-cased lines", (list,)),
+        "extra-files": Option([], "a list of YAML vocabulary files", (list,)),
+        "layout": Option(True, "true or false: judge lines by their place around the article", (bool,)),
+    }
+
+    def setup(self) -> None:
+        try:
+            vocabulary = load_vocabulary(
+                self.config["extra-files"], self.config["extra-phrases"], self.config["extra-patterns"]
+            )
+        except VocabularyError as exc:
+            raise ConfigError(f"options.boilerplate: {exc}") from exc
+        self.matcher = Matcher(vocabulary)
+        self.use_layout = bool(self.config["layout"])
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        hits = self.matcher.hits(doc.text)
+        if not hits:
+            return
+        starts = doc.line_starts
+        by_line: dict[int, Hit] = {}
+        for hit in hits:
+            by_line.setdefault(bisect_right(starts, hit.offset) - 1, hit)
+        lines = doc.lines
+        if self.use_layout:
+            verdicts = detect([line.text for line in lines], by_line)
+        else:
+            verdicts = [Verdict(i, hit.kind, "") for i, hit in sorted(by_line.items()) if hit.strong]
+        for verdict in verdicts:
+            line = lines[verdict.index]
+            label = self.matcher.labels.get(verdict.kind, verdict.kind)
+            message = f'boilerplate: {label} "{preview(line.text)}"'
+            if verdict.why:
+                message += f" ({verdict.why})"
+            # Delete the line with its line ending, so no blank line is left in its place.
+            newline = doc.text.find("\n", line.end)
+            end = len(doc.text) if newline < 0 else newline + 1
+            yield Violation(line.start, line.end, message, fix=Fix((Edit(line.start, end, ""),), safe=False))
 
 
 @hookimpl
 def corpuslint_register_rules() -> list[type[Rule]]:
-    return []
+    return [Boilerplate]

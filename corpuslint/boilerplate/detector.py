@@ -1,0 +1,109 @@
+"""Per-line verdicts: vocabulary hits, weighed by the page layout around them.
+
+A phrase such as "Leave a Reply" is chrome wherever it stands. A menu word
+such as "Home", or a short unpunctuated line such as "Meal Prep", is chrome
+only in company: in the zone above or below the article when that zone holds
+other known chrome, or in a run of lines made mostly of menu words. Headings
+and short lists inside the article, and its headline, dek and byline just
+above it, stay clean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpuslint.boilerplate.layout import PHRASE_WEIGHT, Shape, body_span, core_of, shape_lines
+from corpuslint.boilerplate.matcher import Hit
+
+#: Vocabulary that articles carry inside their body too: not evidence of page chrome around it.
+IN_BODY_KINDS = frozenset({"call-to-action", "advertisement", "recommendation"})
+#: A zone before or after the article with this many vocabulary lines is page chrome.
+ZONE_KNOWN = 2
+#: Lines just above the article are spared: its headline, dek and byline stand there.
+PROTECT_LINES = 3
+#: Blank lines allowed between two members of one run of link-like lines.
+RUN_GAP = 1
+#: A run is a menu when it holds this many menu words, making up at least this share of it.
+MENU_MIN = 3
+MENU_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    index: int  #: 0-based line index
+    kind: str
+    why: str  #: what the message says after the line's text, or ""
+
+
+def detect(lines: Sequence[str], hits: dict[int, Hit]) -> list[Verdict]:
+    """The lines of a document (by 0-based index) that are page chrome."""
+    verdicts = {i: Verdict(i, hit.kind, "") for i, hit in hits.items() if hit.strong}
+    shapes = shape_lines(lines)
+    for index in hits:
+        shapes[index] = Shape.LINK  # known vocabulary joins a run whatever its shape
+    evidence = sorted(i for i, hit in hits.items() if hit.kind not in IN_BODY_KINDS)
+    span = body_span(lines, shapes, {i: PHRASE_WEIGHT if hits[i].strong else 1 for i in evidence})
+    spared = range(0)
+    if span is not None:
+        header_end = _protect_before(shapes, span[0], hits)
+        spared = range(header_end, span[0])
+        header = range(0, header_end)
+        footer = range(span[1] + 1, len(lines))
+        for zone, name in ((header, "page header"), (footer, "page footer")):
+            if sum(1 for i in evidence if i in zone) >= ZONE_KNOWN:
+                for index in zone:
+                    if shapes[index] == Shape.LINK:
+                        _add(verdicts, index, hits, f"in the {name}, among known chrome")
+    for run in _runs(shapes):
+        menu_words = sum(1 for i in run if i in hits and hits[i].kind not in IN_BODY_KINDS)
+        if menu_words >= MENU_MIN and menu_words >= MENU_SHARE * len(run):
+            for index in run:
+                if index not in spared or index in hits:
+                    _add(verdicts, index, hits, f"one of {len(run)} menu-like lines")
+    return [verdicts[i] for i in sorted(verdicts)]
+
+
+def _add(verdicts: dict[int, Verdict], index: int, hits: dict[int, Hit], why: str) -> None:
+    if index not in verdicts:
+        hit = hits.get(index)
+        verdicts[index] = Verdict(index, hit.kind if hit else "navigation", why)
+
+
+def _protect_before(shapes: Sequence[Shape], start: int, hits: dict[int, Hit]) -> int:
+    """Where the header zone ends: the last lines before the article may be its headline."""
+    kept = 0
+    index = start
+    while index > 0 and kept < PROTECT_LINES:
+        index -= 1
+        if shapes[index] != Shape.BLANK:
+            if index in hits:
+                return index + 1
+            kept += 1
+    return index
+
+
+def _runs(shapes: Sequence[Shape]) -> list[list[int]]:
+    """Groups of link-like lines with at most :data:`RUN_GAP` blank lines between them."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    blanks = 0
+    for index, shape in enumerate(shapes):
+        if shape == Shape.LINK:
+            current.append(index)
+            blanks = 0
+        elif shape == Shape.BLANK and current and blanks < RUN_GAP:
+            blanks += 1
+        else:
+            if current:
+                runs.append(current)
+            current, blanks = [], 0
+    if current:
+        runs.append(current)
+    return runs
+
+
+def preview(line: str, limit: int = 60) -> str:
+    """The line as quoted in a message: bullets dropped, long text cut."""
+    core = core_of(line)
+    return core if len(core) <= limit else core[: limit - 1].rstrip() + "…"

@@ -1,0 +1,177 @@
+"""The shape of a page: which lines are prose, which look like links, where the article is.
+
+Navigation, footers and teaser lists are runs of short lines without sentence
+punctuation; the article is where the long, punctuated lines cluster. Text
+extracted from HTML keeps one paragraph per line, while wire copy wraps its
+paragraphs: a line followed by one that starts in lower case is part of a
+wrapped sentence, never a link.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+#: Prose: at least this many words ending in sentence punctuation, ...
+PROSE_WORDS = 10
+#: ... or this many words whatever the ending.
+LONG_WORDS = 16
+#: A link-like line has at most this many words and characters.
+LINK_WORDS = 8
+LINK_CHARS = 60
+#: Prose lines closer than this many non-blank lines belong to one block of text.
+CLUSTER_GAP = 10
+#: The article's heaviest block of prose has at least this many words.
+MIN_BODY_WORDS = 40
+#: This much chrome between two blocks of prose keeps them apart (a phrase
+#: weighs :data:`PHRASE_WEIGHT`, a menu word 1).
+BARRIER_WEIGHT = 4
+PHRASE_WEIGHT = 2
+
+_BULLET = re.compile(r"(?:[*+•·◦▪‣>|#–—-]+|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
+_SENTENCE_END = frozenset(".!?…\"”’)'")
+_LINK_END = frozenset(".!?,;:")
+#: Bylines and datelines are article metadata, not chrome (and they break runs).
+_META = re.compile(
+    r"(?i)(?:(?:written\s+|posted\s+|reviewed\s+|edited\s+)?by\s+\S"
+    r"|(?:published|updated|posted|last\s+updated|modified)\b"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}\b"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+
+
+class Shape(IntEnum):
+    BLANK = 0
+    PROSE = 1  #: a sentence or a paragraph: article text
+    TEXT = 2  #: neither prose nor link-like (a heading with punctuation, a table row)
+    LINK = 3  #: short, unpunctuated: a menu item, a teaser title, a label
+    META = 4  #: a byline or a date line
+
+
+@dataclass
+class Cluster:
+    """A block of prose lines (and what lies between them)."""
+
+    first: int
+    last: int
+    prose_lines: int
+    words: int
+    chrome: int = 0  #: weight of the chrome vocabulary inside
+
+
+def core_of(line: str) -> str:
+    """A line without surrounding space and list bullets."""
+    stripped = line.strip()
+    bullet = _BULLET.match(stripped)
+    return stripped[bullet.end() :] if bullet else stripped
+
+
+def shape_lines(lines: Sequence[str]) -> list[Shape]:
+    """The shape of every line (see :class:`Shape`)."""
+    shapes = [_shape(line) for line in lines]
+    _join_wrapped(lines, shapes)
+    return shapes
+
+
+def _shape(line: str) -> Shape:
+    core = core_of(line)
+    if not core:
+        return Shape.BLANK
+    words = core.count(" ") + 1
+    last = core[-1]
+    if (words >= PROSE_WORDS and last in _SENTENCE_END) or words >= LONG_WORDS:
+        return Shape.PROSE
+    if words <= 12 and _META.match(core):
+        return Shape.META
+    if words <= LINK_WORDS and len(core) <= LINK_CHARS and last not in _LINK_END and not _mostly_digits(core):
+        return Shape.LINK
+    return Shape.TEXT
+
+
+def _mostly_digits(core: str) -> bool:
+    digits = sum(c.isdigit() for c in core)
+    return digits * 3 > len(core)
+
+
+def _join_wrapped(lines: Sequence[str], shapes: list[Shape]) -> None:
+    """Lines of a hard-wrapped paragraph are one piece of prose (or text), never links."""
+    index, count = 0, len(lines)
+    while index < count:
+        end = index
+        while end + 1 < count and shapes[end + 1] != Shape.BLANK and _continues(lines[end], lines[end + 1]):
+            end += 1
+        if end > index:
+            joined = " ".join(lines[index : end + 1]).split()
+            prose = len(joined) >= LONG_WORDS or (len(joined) >= PROSE_WORDS and joined[-1][-1] in _SENTENCE_END)
+            for k in range(index, end + 1):
+                shapes[k] = Shape.PROSE if prose else Shape.TEXT
+        index = end + 1
+
+
+def _continues(line: str, following: str) -> bool:
+    start = core_of(following)[:1]
+    return start.islower() and line.rstrip()[-1:] not in ".!?:"
+
+
+def prose_clusters(lines: Sequence[str], shapes: Sequence[Shape]) -> list[Cluster]:
+    """Blocks of prose lines less than :data:`CLUSTER_GAP` non-blank lines apart."""
+    clusters: list[Cluster] = []
+    gap = 0
+    for index, shape in enumerate(shapes):
+        if shape == Shape.PROSE:
+            words = lines[index].count(" ") + 1
+            if clusters and gap <= CLUSTER_GAP:
+                cluster = clusters[-1]
+                cluster.last = index
+                cluster.prose_lines += 1
+                cluster.words += words
+            else:
+                clusters.append(Cluster(index, index, 1, words))
+            gap = 0
+        elif shape != Shape.BLANK:
+            gap += 1
+    return clusters
+
+
+def body_span(lines: Sequence[str], shapes: Sequence[Shape], chrome: dict[int, int]) -> tuple[int, int] | None:
+    """First and last line of the article, or ``None`` for a page without one.
+
+    ``chrome`` weighs the lines of known chrome vocabulary. The article grows
+    from its heaviest block of prose (comment threads, thick with "Reply",
+    weigh little) to the blocks around it, over headings, lists and tables,
+    but not over chrome: enough of it between two blocks, or a block dense
+    with it (a cookie banner, a comment thread), ends the article there.
+    """
+    clusters = prose_clusters(lines, shapes)
+    if not clusters:
+        return None
+    marks = sorted(chrome)
+    weights = [chrome[i] for i in marks]
+
+    def weight(start: int, end: int) -> int:
+        return sum(weights[bisect_left(marks, start) : bisect_left(marks, end)])
+
+    for cluster in clusters:
+        cluster.chrome = weight(cluster.first, cluster.last + 1)
+    main = max(range(len(clusters)), key=lambda k: clusters[k].words / (1 + clusters[k].chrome))
+    if clusters[main].words < MIN_BODY_WORDS:
+        return None
+    first = last = main
+    while first > 0 and _joins(clusters[first - 1], weight(clusters[first - 1].last + 1, clusters[first].first)):
+        first -= 1
+    while last + 1 < len(clusters) and _joins(
+        clusters[last + 1], weight(clusters[last].last + 1, clusters[last + 1].first)
+    ):
+        last += 1
+    return clusters[first].first, clusters[last].last
+
+
+def _joins(cluster: Cluster, gap_chrome: int) -> bool:
+    dense = cluster.chrome >= max(BARRIER_WEIGHT / 2, cluster.prose_lines / 2)
+    return gap_chrome < BARRIER_WEIGHT and not dense
