@@ -60,6 +60,11 @@ def test_quoted_speech_is_never_reported(tmp_path: Path) -> None:
     assert lint_text(lede, SELECT, tmp_path) == []
 
 
+def test_a_sentence_beside_one_addressed_to_the_reader_is_an_aside(tmp_path: Path) -> None:
+    aside = SPLICED + " You can see them from the bridge at dawn."
+    assert lint_text(BRIDGE.format(middle=aside), SELECT, tmp_path) == []
+
+
 def test_min_content_words_raises_the_bar_for_cohesion(tmp_path: Path) -> None:
     options = {"orphaned-sentence": {"min-content-words": 11}}
     assert lint_text(BRIDGE.format(middle=SPLICED), SELECT, tmp_path, options=options) == []

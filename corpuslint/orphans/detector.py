@@ -94,7 +94,7 @@ class Detector:
             # the cheap subset test first: almost every sentence shares something
             if cohesion is None or len(sentence.stems) < min_words or not cohesion.shares_nothing(at):
                 return None
-            return self._isolated(sentence, cohesion.of(at))
+            return self._isolated(sentences, at, cohesion.of(at))
         if tokens.is_voiced(sentence.span.text):
             return None
         if reference.strength is Strength.STRONG:
@@ -107,15 +107,21 @@ class Detector:
                 f"'{reference.phrase}' {reference.reason}, and the sentence shares "
                 f"{c.shared} of its {c.size} content words with the rest of the article"
             )
-        return self._isolated(sentence, c) if c.shared == 0 and c.size >= min_words else None
+        return self._isolated(sentences, at, c) if c.shared == 0 and c.size >= min_words else None
 
-    def _isolated(self, sentence: Sentence, c: Cohesion) -> str | None:
+    def _isolated(self, sentences: list[Sentence], at: int, c: Cohesion) -> str | None:
         """A sentence that shares nothing, between neighbours that share something."""
         if min(c.before, c.after) < self.settings.min_neighbour_shared:
             return None
-        text = sentence.span.text
+        text = sentences[at].span.text
         # a pronoun, connective or demonstrative ties it to its neighbours without a shared word
         if tokens.is_voiced(text) or tokens.tied_to_context(text):
+            return None
+        # next to a "you" or a "we", it is likely an aside or an instruction ("Connect with
+        # retailers."), which changes the subject without leaving the text
+        if any(
+            tokens.is_personal(sentences[near].span.text) for near in (at - 1, at + 1) if 0 <= near < len(sentences)
+        ):
             return None
         return (
             f"the sentence shares none of its {c.size} content words with the rest of the article, "

@@ -22,6 +22,9 @@ _CLOSERS = ")]\"'”’"
 #: (the speaker's, the reader's): they are context, never findings. The leading
 #: space (not ``\b``) lets the regex engine skip ahead to candidate positions.
 _VOICED = re.compile(r"[\"“”«»]|''|``|(?:^| )(?:I|[Ww]e|[Yy]our?|[Oo]ur|[Mm]y|[Uu]s)\b")
+#: The speaker or the reader in person ("we", "your"): the text around such a sentence
+#: talks to someone, and may change the subject without leaving the article.
+_PERSONAL = re.compile(r"(?:^| )(?:I|[Ww]e|[Yy]our?|[Oo]ur|[Mm]y|[Uu]s)\b")
 #: Ties that make a sentence cohesive without sharing a content word: a pronoun or
 #: a connective opening it ("He", "But", "However"), a demonstrative pointing at the
 #: text around it ("this mug"), or a speech verb naming a source already met.
@@ -60,6 +63,10 @@ def is_prose(text: str) -> bool:
 def is_voiced(text: str) -> bool:
     """Quoted speech or first/second person: may be context, never a finding."""
     return _VOICED.search(text) is not None
+
+
+def is_personal(text: str) -> bool:
+    return _PERSONAL.search(text) is not None
 
 
 def tied_to_context(text: str) -> bool:
