@@ -143,3 +143,16 @@ def find_dates(text: str, order: DateOrder = "", start: int = 0, end: int | None
 
 def widen(first: date, last: date, days: int) -> tuple[date, date]:
     return first - timedelta(days=days), last + timedelta(days=days)
+
+
+def weekday_dates(text: str, order: DateOrder = "") -> Iterator[DateExpr]:
+    """Day-precision dates written with a weekday ("Tuesday, April 23, 2024").
+
+    The weekday names are found first, so a text without one costs a single
+    cheap scan, not a run of the full date grammar.
+    """
+    for weekday in WEEKDAY_PATTERN.finditer(text):
+        match = DATE_PATTERN.match(text, weekday.start())
+        found = _parse(match, order) if match else None
+        if found is not None and found.weekday is not None and found.precision == "day":
+            yield found

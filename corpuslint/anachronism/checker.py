@@ -1,0 +1,161 @@
+"""One document through the whole check: mentions, date, verdicts, messages.
+
+The title scan runs on every document; the date, sentences and country
+evidence are looked at only when a title names someone the knowledge base
+knows, which is rare.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from importlib import resources
+
+from corpuslint.anachronism.docdate import DateSettings, DocumentDate, document_date
+from corpuslint.anachronism.kb import KnowledgeBase
+from corpuslint.anachronism.matching import Mention, MentionFinder, trie_regex
+from corpuslint.anachronism.qualifiers import QualifierReader, load_countries
+from corpuslint.anachronism.reasoning import (
+    INCUMBENT_CUE,
+    Candidate,
+    candidates,
+    disjoint,
+    held_by,
+    out_of_office,
+    refers_to_past,
+    spans,
+)
+from corpuslint.document import Document
+
+
+@dataclass(frozen=True)
+class Report:
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    tolerance_days: int = 7
+    check_undated: bool = True
+    dates: DateSettings = field(default_factory=DateSettings)
+
+
+@dataclass(frozen=True)
+class Judged:
+    mention: Mention
+    cands: list[Candidate]
+    incumbent: bool
+
+
+def _evidence_pattern() -> tuple[re.Pattern[str], dict[str, set[str]]]:
+    """Country names, adjectives and capitals as written (capitalised), one expression."""
+    text = resources.files("corpuslint").joinpath("data/kb/countries.csv").read_text(encoding="utf-8")
+    codes: dict[str, set[str]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        for column in ("names", "adjectives", "capitals"):
+            for name in filter(None, row[column].split("|")):
+                codes.setdefault(name, set()).add(row["code"])
+    return re.compile(rf"(?<![\w.])(?:{trie_regex(sorted(codes))})(?![\w])"), codes
+
+
+class Checker:
+    def __init__(self, kb: KnowledgeBase, settings: CheckSettings) -> None:
+        self.kb = kb
+        self.settings = settings
+        self.finder = MentionFinder(kb, QualifierReader(load_countries(), kb.organisations()))
+        self.evidence, self.evidence_codes = _evidence_pattern()
+
+    def _countries(self, doc: Document) -> set[str]:
+        found: set[str] = set()
+        for match in self.evidence.finditer(doc.text):
+            found |= self.evidence_codes.get(match.group(), set())
+        return found
+
+    def _judge(self, doc: Document, mentions: list[Mention], docdate: DocumentDate | None) -> list[Judged]:
+        judged: list[Judged] = []
+        seen: set[tuple[str, str]] = set()
+        starts = [s.start for s in doc.sentences]
+        countries: set[str] | None = None
+        for mention in mentions:
+            if mention.markers:
+                continue
+            cands = candidates(self.kb, mention)
+            if not cands:
+                continue
+            if not mention.full_name and mention.qualifier is None:
+                # A surname and a title alone: the person's country must be in the text.
+                countries = self._countries(doc) if countries is None else countries
+                cands = [c for c in cands if c.office.country in countries]
+                if not cands:
+                    continue
+            sentence = doc.sentences[max(0, bisect_right(starts, mention.start) - 1)]
+            if refers_to_past(sentence.text, cands, docdate.first.year if docdate else None):
+                continue
+            keys = {(c.person, c.office.id) for c in cands}
+            if keys <= seen:
+                continue  # one verdict per person and office: the first mention
+            seen |= keys
+            after = doc.text[mention.end : sentence.end]
+            incumbent = mention.qualifier is not None or bool(INCUMBENT_CUE.search(after))
+            judged.append(Judged(mention, cands, incumbent))
+        return judged
+
+    def check(self, doc: Document) -> list[Report]:
+        mentions = list(self.finder.find(doc.text))
+        if not mentions:
+            return []
+        docdate = document_date(doc, self.settings.dates)
+        judged = self._judge(doc, mentions, docdate)
+        if docdate is not None:
+            return [r for j in judged if (r := self._dated(j, docdate)) is not None]
+        return self._undated(judged) if self.settings.check_undated else []
+
+    def _dated(self, judged: Judged, docdate: DocumentDate) -> Report | None:
+        tolerance = self.settings.tolerance_days
+        cand = out_of_office(self.kb, judged.cands, docdate.first, docdate.last, tolerance, judged.incumbent)
+        if cand is None:
+            return None
+        m = judged.mention
+        person = self.kb.person(cand.person).name
+        terms = ", ".join(t.describe() for t in cand.terms)
+        holders = held_by(self.kb, cand, docdate.first, docdate.last)
+        message = (
+            f"'{m.title_text} {m.name}' does not fit the document date ({docdate.describe()}): "
+            f"{person} held {cand.office.label} {terms}; on that date: {holders}"
+        )
+        return Report(m.start, m.end, message)
+
+    def _undated(self, judged: list[Judged]) -> list[Report]:
+        reports: list[Report] = []
+        for i, later in enumerate(judged):
+            for earlier in judged[:i]:
+                if self._contradict(earlier, later) and self._contradict(later, earlier):
+                    reports.append(self._contradiction(earlier, later))
+                    break
+        return reports
+
+    def _contradict(self, one: Judged, other: Judged) -> bool:
+        """``one`` cannot be in office at any time ``other`` may be (and the KB knows those times)."""
+        tolerance = self.settings.tolerance_days
+        if not disjoint(spans(one.cands, True), spans(other.cands, True), tolerance):
+            return False
+        first = min(t.earliest for c in other.cands for t in c.terms)
+        last = max(t.latest for c in other.cands for t in c.terms)
+        return out_of_office(self.kb, one.cands, first, last, tolerance, one.incumbent) is not None
+
+    def _contradiction(self, earlier: Judged, later: Judged) -> Report:
+        def who(j: Judged) -> str:
+            cand = j.cands[0]
+            terms = ", ".join(t.describe() for t in cand.terms)
+            return f"{self.kb.person(cand.person).name} held {cand.office.label} {terms}"
+
+        m = later.mention
+        message = (
+            f"'{m.title_text} {m.name}' and '{earlier.mention.title_text} {earlier.mention.name}' cannot both "
+            f"be in office at one time (the document has no date): {who(later)}; {who(earlier)}"
+        )
+        return Report(m.start, m.end, message)
