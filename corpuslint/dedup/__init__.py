@@ -1,0 +1,17 @@
+"""Paragraph fingerprints for duplicate detection, as pure functions over arrays.
+
+The pipeline, each step a function of its inputs only (so a distributed
+engine can run the same steps over batches of documents):
+
+1. :mod:`~corpuslint.dedup.words`: fold case and find words; quote style,
+   punctuation and whitespace fall away because only words are kept.
+2. :mod:`~corpuslint.dedup.hashing`: stable 64-bit hashes of words, of
+   paragraphs (the word sequence) and of word shingles, vectorised with numpy.
+3. :mod:`~corpuslint.dedup.minhash`: MinHash signatures of shingle sets and
+   the LSH band keys that bring near-duplicates together.
+4. :mod:`~corpuslint.dedup.paragraphs`: all of the above for one document's
+   paragraphs, computed once and shared by the duplicate rules.
+
+Every hash is a fixed function of the text: no process-salted ``hash()``, no
+random state, so results agree across runs, worker processes and machines.
+"""

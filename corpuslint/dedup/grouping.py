@@ -1,0 +1,62 @@
+"""Group equal keys and turn groups into candidate pairs: sort-based, no dicts.
+
+These work on plain integer arrays, so the same functions group a
+document's paragraphs, a whole corpus, or one shard of a distributed run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import numpy.typing as npt
+
+from corpuslint.dedup.hashing import U64
+
+Pairs = npt.NDArray[np.int64]
+#: Groups up to this size yield every pair; bigger ones a star and a chain,
+#: so one key shared by thousands of rows cannot make the work quadratic.
+ALL_PAIRS_LIMIT = 32
+
+
+def runs(sorted_keys: npt.NDArray[np.generic]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Start and stop of each run of equal values in a sorted array."""
+    n = len(sorted_keys)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+    return starts, np.append(starts[1:], n)
+
+
+def group_pairs(group: npt.NDArray[np.int64]) -> Iterator[tuple[int, int]]:
+    """Pairs ``(a, b)``, ``a < b``, to compare within one group (ascending indices)."""
+    members = group.tolist()
+    if len(members) <= ALL_PAIRS_LIMIT:
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                yield a, b
+        return
+    first = members[0]
+    for previous, current in zip(members, members[1:], strict=False):
+        yield first, current
+        if previous != first:
+            yield previous, current
+
+
+def banded_pairs(keys: U64) -> Pairs:
+    """Unique pairs ``(a, b)``, ``a < b``, of rows sharing a key in any column of ``keys``."""
+    found: list[Pairs] = []
+    for band in range(keys.shape[1]):
+        order = np.argsort(keys[:, band], kind="stable")
+        starts, stops = runs(keys[order, band])
+        sizes = stops - starts
+        twos = starts[sizes == 2]  # by far the commonest group: vectorised
+        if len(twos):
+            found.append(np.sort(np.stack([order[twos], order[twos + 1]], axis=1), axis=1))
+        for start, stop in zip(starts[sizes > 2].tolist(), stops[sizes > 2].tolist(), strict=True):
+            pairs = list(group_pairs(np.sort(order[start:stop])))
+            found.append(np.array(pairs, dtype=np.int64).reshape(-1, 2))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(found), axis=0)

@@ -1,0 +1,156 @@
+"""Paragraph fingerprints: normalisation, stable hashes, shingles, MinHash and LSH."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from corpuslint.dedup.grouping import banded_pairs, group_pairs
+from corpuslint.dedup.hashing import mix64, sequence_hashes, shingle_hashes, word_hashes
+from corpuslint.dedup.minhash import EMPTY, PERMUTATIONS, band_keys, estimated_similarity, signatures
+from corpuslint.dedup.paragraphs import fingerprint_paragraphs
+from corpuslint.dedup.words import is_word_char, normalize, word_pattern, words
+
+
+def exact(text: str) -> int:
+    hashes = word_hashes(text).hashes
+    return int(sequence_hashes(hashes, np.array([0]), np.array([len(hashes)]))[0])
+
+
+def test_normalize_ignores_case_whitespace_punctuation_and_quote_style() -> None:
+    assert normalize("“Don’t  PANIC,”\n  he said.") == normalize('"don\'t panic," he said') == "don t panic he said"
+
+
+def test_words_in_any_script_and_digits() -> None:
+    assert words("Café naïve Пакистан 3,122,000 x_y 😀ok") == [
+        "café",
+        "naïve",
+        "пакистан",
+        "3",
+        "122",
+        "000",
+        "x",
+        "y",
+        "ok",
+    ]
+
+
+def test_vectorised_word_boundaries_agree_with_the_reference_pattern() -> None:
+    codes = np.arange(0x10000, dtype=np.uint32)
+    codes = codes[(codes < 0xD800) | (codes >= 0xE000)]  # no lone surrogates in text
+    fast = is_word_char(np.concatenate([codes, np.array([0x1F600, 0x10400, 0x1FB00], dtype=np.uint32)]))
+    pattern = word_pattern()
+    slow = [pattern.fullmatch(chr(c)) is not None for c in [*codes.tolist(), 0x1F600, 0x10400, 0x1FB00]]
+    assert fast.tolist() == slow
+
+
+def test_word_offsets_index_the_original_text() -> None:
+    text = "İstanbul’s “mayor”, 2024"
+    found = word_hashes(text)
+    assert [text[a:b] for a, b in zip(found.starts, found.ends, strict=True)] == ["İstanbul", "s", "mayor", "2024"]
+    assert found.numeric.tolist() == [False, False, False, True]
+
+
+def test_a_word_hashes_the_same_in_any_context_and_case() -> None:
+    alone = word_hashes("Pakistan").hashes[0]
+    inside = word_hashes("the US and PAKISTAN, today").hashes
+    assert inside[3] == alone
+    assert len(set(inside.tolist())) == 5
+
+
+def test_exact_hash_is_the_same_for_rewrapped_and_requoted_copies() -> None:
+    assert exact("The US reaffirms its ‘support’.") == exact("the  US\nreaffirms its 'support'")
+    assert exact("the US reaffirms its support") != exact("its support the US reaffirms")
+    assert exact("a b") != exact("a b b")
+
+
+def test_hashes_are_fixed_constants_not_seeded_per_process() -> None:
+    code = "from tests.test_fingerprint import exact; print(exact('Seeds are not hashes.'))"
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    values = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert values == {str(exact("Seeds are not hashes."))}
+
+
+def test_shingles_stay_inside_their_range() -> None:
+    hashes = word_hashes("a b c d e f g h i j k l").hashes
+    shingles, owner = shingle_hashes(hashes, np.array([0, 7]), np.array([7, 12]), 5)
+    assert owner.tolist() == [0, 0, 0, 1]
+    # The second range has exactly 5 words: one shingle, not spilling into the first.
+    assert shingles[3] != shingles[2]
+    alone, _ = shingle_hashes(word_hashes("h i j k l").hashes, np.array([0]), np.array([5]), 5)
+    assert shingles[3] == alone[0]
+
+
+def test_a_range_shorter_than_a_shingle_is_one_shingle() -> None:
+    hashes = word_hashes("one two three").hashes
+    shingles, owner = shingle_hashes(hashes, np.array([0]), np.array([3]), 5)
+    assert owner.tolist() == [0]
+    assert shingles[0] == sequence_hashes(hashes, np.array([0]), np.array([3]))[0]
+
+
+def random_set_pair(rng: np.random.Generator, size: int, jaccard: float) -> tuple[np.ndarray, np.ndarray]:
+    shared = round(2 * size * jaccard / (1 + jaccard))
+    base = mix64(rng.integers(0, 2**63, 3 * size, dtype=np.uint64))
+    return base[:size], np.concatenate([base[:shared], base[size : 2 * size - shared]])
+
+
+def test_minhash_estimates_jaccard_similarity() -> None:
+    rng = np.random.default_rng(7)
+    errors = []
+    for jaccard in (0.1, 0.5, 0.8, 0.95):
+        for _ in range(50):
+            a, b = random_set_pair(rng, 60, jaccard)
+            true = len(np.intersect1d(a, b)) / len(np.union1d(a, b))
+            sigs = signatures(np.concatenate([a, b]), np.repeat([0, 1], [len(a), len(b)]), 2)
+            errors.append(float(estimated_similarity(sigs[0], sigs[1])) - true)
+    assert abs(float(np.mean(errors))) < 0.03
+    assert float(np.std(errors)) < 0.15  # the binomial spread of 16 slots
+
+
+def test_signatures_of_equal_sets_are_equal_and_empty_sets_are_marked() -> None:
+    a = mix64(np.arange(1, 40, dtype=np.uint64))
+    sigs = signatures(np.concatenate([a, a[::-1]]), np.repeat([0, 2], len(a)), 3)
+    assert sigs.shape == (3, PERMUTATIONS)
+    assert (sigs[0] == sigs[2]).all()
+    assert (sigs[1] == EMPTY).all()
+
+
+def test_band_keys_meet_where_a_band_agrees() -> None:
+    sigs = np.arange(3 * PERMUTATIONS, dtype=np.uint32).reshape(3, PERMUTATIONS)
+    sigs[2, :2] = sigs[0, :2]  # the first band of rows 0 and 2 agrees
+    keys = band_keys(sigs)
+    assert keys.shape == (3, PERMUTATIONS // 2)
+    assert keys[0, 0] == keys[2, 0] and keys[0, 1] != keys[2, 1]
+    assert banded_pairs(keys).tolist() == [[0, 2]]
+
+
+@pytest.mark.parametrize("size", [3, 40])
+def test_group_pairs_link_every_member(size: int) -> None:
+    pairs = list(group_pairs(np.arange(size, dtype=np.int64) * 10))
+    assert all(a < b for a, b in pairs)
+    assert {0} | {b for a, b in pairs if a == 0} == set(range(0, 10 * size, 10))  # all meet the first
+    everything = size * (size - 1) // 2
+    assert len(pairs) == everything if size <= 32 else len(pairs) < 2 * size
+
+
+def test_paragraph_fingerprints_count_words_but_not_numbers() -> None:
+    text = "Avg shrs 3,217,500 vs 4,350,000\n\nThe  company said so.\n\nthe company SAID so"
+    spans = [(0, 31), (33, 54), (56, 75)]
+    prints = fingerprint_paragraphs(text, spans)
+    assert prints.word_counts.tolist() == [9, 4, 4]
+    assert prints.text_words.tolist() == [3, 4, 4]
+    assert prints.exact[1] == prints.exact[2] != prints.exact[0]
