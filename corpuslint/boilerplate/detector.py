@@ -10,7 +10,7 @@ above it, stay clean.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from corpuslint.boilerplate.layout import PHRASE_WEIGHT, Shape, body_span, core_of, shape_lines
@@ -34,6 +34,15 @@ class Verdict:
     index: int  #: 0-based line index
     kind: str
     why: str  #: what the message says after the line's text, or ""
+
+
+def needs_layout(hits: Iterable[Hit]) -> bool:
+    """Whether the layout could add anything to the known phrases themselves.
+
+    Both the chrome zones and the menu runs need two or more lines of
+    evidence, so most documents (one "Advertisement", one "Learn more") skip it.
+    """
+    return sum(1 for hit in hits if hit.kind not in IN_BODY_KINDS) >= min(ZONE_KNOWN, MENU_MIN)
 
 
 def detect(lines: Sequence[str], hits: dict[int, Hit]) -> list[Verdict]:

@@ -3,8 +3,7 @@
 Hundreds of phrases as a plain alternation would be tried one by one at every
 line; folded into a character trie they share prefixes, so a line that starts
 with no known word fails after a character or two. The expression runs once
-over the whole lower-cased document, never line by line, and on ASCII text it
-runs over bytes, which lower-case and match faster than ``str``.
+over the whole lower-cased document (as UTF-8 bytes), never line by line.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import AnyStr
 
 from corpuslint.boilerplate.vocabulary import Vocabulary
 
@@ -28,6 +26,9 @@ _BAR_SPLIT = re.compile(BAR)
 #: A line with more words than this is prose, whatever phrase it contains.
 CONTAINS_MAX_WORDS = 40
 _WORDS = re.compile(r"\w+")
+#: Classified line cores kept (the same few phrases recur across a corpus).
+CACHE_SIZE = 4096
+_UNKNOWN = object()
 _PHRASE_END = ""
 _PREFIX_END = "\x00"
 _Node = dict[str, "_Node"]
@@ -41,6 +42,24 @@ def phrase_key(text: str) -> str:
 def prefix_key(prefix: str) -> str:
     """A prefix's key keeps a trailing ":" (it must be on the line too)."""
     return phrase_key(prefix) + (":" if prefix.rstrip().endswith(":") else "")
+
+
+class _CharOffsets:
+    """Byte offsets of UTF-8 text to character offsets, for increasing offsets."""
+
+    def __init__(self, raw: bytes, text: str) -> None:
+        self.raw = raw
+        self.identity = len(raw) == len(text)
+        self.byte = self.char = 0
+
+    def __call__(self, offset: int) -> int:
+        if self.identity:
+            return offset
+        if offset < self.byte:  # rare: restart from the beginning
+            self.byte = self.char = 0
+        self.char += len(self.raw[self.byte : offset].decode("utf-8", "surrogatepass"))
+        self.byte = offset
+        return self.char
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,54 +107,74 @@ class Matcher:
         self.prefixes = {prefix_key(p): kind for p, kind in vocabulary.prefixes.items()}
         self.menu = {phrase_key(p): kind for p, kind in vocabulary.menu_words.items()}
         self.contains = dict(vocabulary.contains)
+        self._prefix_index: dict[str, list[tuple[str, bool]]] = {}
+        for prefix, kind in self.prefixes.items():
+            self._prefix_index.setdefault(prefix.rstrip(":"), []).append((kind, prefix.endswith(":")))
+        self._prefix_words = max((p.count(" ") + 1 for p in self._prefix_index), default=0)
+        self._cache: dict[str, object] = {}
         self.patterns = [(re.compile(src), kind) for src, kind in vocabulary.patterns]
         item = trie_regex(sorted({k for k in (*self.strong, *self.menu) if k}), sorted(self.prefixes))
         alternatives = [f"{item}(?:{BAR}{item})*"] + [src for src, _ in vocabulary.patterns]
         source = rf"\n{FRAME}(?P<core>{'|'.join(alternatives)}){FRAME}(?=\r?\n)"
-        self._text = re.compile(source)
-        # Bytes regexes see only ASCII as letters: used for ASCII documents alone.
-        self._bytes = re.compile(source.encode("utf-8"))
+        # Bytes: lower-casing bytes is fast and never changes a length (only
+        # ASCII letters change, which is all the vocabulary needs), and the
+        # engine matches one byte per step.
+        self._regex = re.compile(source.encode("utf-8"))
+        self._contains = [(phrase.encode("utf-8"), kind) for phrase, kind in vocabulary.contains.items()]
 
     def hits(self, text: str) -> list[Hit]:
+        """The vocabulary lines of ``text``, in order, at most one per line."""
+        raw = text.encode("utf-8", "surrogatepass")
+        lowered = raw.lower()
+        # (line start, core start, core end, kind or None) in bytes; the
+        # haystack's extra leading "\n" puts its offsets one past the text's.
+        spans = [
+            (m.start(), m.start("core") - 1, m.end("core") - 1, "")
+            for m in self._regex.finditer(b"\n" + lowered + b"\n")
+        ]
+        spans += self._find_contains(lowered)
+        if not spans:
+            return []
+        spans.sort()
+        to_char = _CharOffsets(raw, text)
         found: list[Hit] = []
-        if text.isascii():
-            lowered = text.encode("ascii").lower()
-            self._scan(self._bytes, b"\n" + lowered + b"\n", text, found)
-            self._scan_contains(lowered.decode("ascii"), text, found)
-        else:
-            lowered_text = text.lower()
-            if len(lowered_text) != len(text):  # "İ" lower-cases to two characters
-                lowered_text = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-            self._scan(self._text, "\n" + lowered_text + "\n", text, found)
-            self._scan_contains(lowered_text, text, found)
+        for line_start, start, end, kind in spans:
+            if found and to_char(line_start) == found[-1].offset:
+                continue  # one line, found twice (a phrase and a contained phrase)
+            core = text[to_char(start) : to_char(end)]
+            verdict = (kind, True) if kind else self.classify(core)
+            if verdict is not None:
+                found.append(Hit(to_char(line_start), verdict[0], verdict[1], core.strip()))
         return found
 
-    def _scan(self, regex: re.Pattern[AnyStr], haystack: AnyStr, text: str, found: list[Hit]) -> None:
-        for match in regex.finditer(haystack):
-            # The haystack starts with an extra "\n": its offsets are one past the text's.
-            start, end = match.span("core")
-            core = text[start - 1 : end - 1]
-            verdict = self.classify(core)
-            if verdict is not None:
-                found.append(Hit(match.start(), verdict[0], verdict[1], core))
-
-    def _scan_contains(self, lowered: str, text: str, found: list[Hit]) -> None:
-        for phrase, kind in self.contains.items():
+    def _find_contains(self, lowered: bytes) -> list[tuple[int, int, int, str]]:
+        spans = []
+        for phrase, kind in self._contains:
             at = lowered.find(phrase)
             while at >= 0:
-                start = lowered.rfind("\n", 0, at) + 1
-                end = lowered.find("\n", at)
+                start = lowered.rfind(b"\n", 0, at) + 1
+                end = lowered.find(b"\n", at)
                 end = len(lowered) if end < 0 else end
-                line = text[start:end].strip()
-                if len(line.split()) <= CONTAINS_MAX_WORDS:
-                    found.append(Hit(start, kind, True, line))
+                if lowered.count(b" ", start, end) < CONTAINS_MAX_WORDS:
+                    spans.append((start, start, end, kind))
                 at = lowered.find(phrase, end)
+        return spans
 
     def classify(self, core: str) -> tuple[str, bool] | None:
         """(kind, strong) of a matched line core; ``None`` if it is no chrome after all."""
+        verdict = self._cache.get(core, _UNKNOWN)
+        if verdict is _UNKNOWN:
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            verdict = self._cache[core] = self._classify(core)
+        return verdict  # type: ignore[return-value]
+
+    def _classify(self, core: str) -> tuple[str, bool] | None:
         items = [item for item in _BAR_SPLIT.split(core) if item.strip()]
+        if len(items) <= 1:
+            return self._classify_item(core)
         verdicts = [v for v in map(self._classify_item, items) if v is not None]
-        if len(items) <= 1 or len(verdicts) < len(items):
+        if len(verdicts) < len(items):
             return self._classify_item(core)
         # A bar of known items is navigation even when each item alone is weak.
         strong = [v for v in verdicts if v[1]]
@@ -145,11 +184,12 @@ class Matcher:
         key = phrase_key(core)
         if key in self.strong:
             return self.strong[key], True
+        words = key.split(" ")
+        for count in range(min(len(words), self._prefix_words), 0, -1):
+            for kind, needs_colon in self._prefix_index.get(" ".join(words[:count]), ()):
+                if not needs_colon or ":" in core:
+                    return kind, True
         lowered = core.lower()
-        for prefix, kind in self.prefixes.items():
-            words = prefix.rstrip(":")
-            if (key == words or key.startswith(words + " ")) and (not prefix.endswith(":") or ":" in lowered):
-                return kind, True
         for pattern, kind in self.patterns:
             if pattern.fullmatch(lowered):
                 return kind, True

@@ -6,8 +6,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from corpuslint import hookimpl
-from corpuslint.boilerplate.detector import Verdict, detect, preview
-from corpuslint.boilerplate.matcher import Hit, Matcher
+from corpuslint.boilerplate.detector import detect, needs_layout, preview
+from corpuslint.boilerplate.matcher import Matcher
 from corpuslint.boilerplate.vocabulary import VocabularyError, load_vocabulary
 from corpuslint.config import ConfigError
 from corpuslint.document import Document
@@ -89,25 +89,31 @@ class Boilerplate(DocumentRule):
         hits = self.matcher.hits(doc.text)
         if not hits:
             return
-        starts = doc.line_starts
-        by_line: dict[int, Hit] = {}
-        for hit in hits:
-            by_line.setdefault(bisect_right(starts, hit.offset) - 1, hit)
-        lines = doc.lines
-        if self.use_layout:
-            verdicts = detect([line.text for line in lines], by_line)
+        text = doc.text
+        if self.use_layout and needs_layout(hits):
+            starts = doc.line_starts
+            by_line = {bisect_right(starts, hit.offset) - 1: hit for hit in reversed(hits)}
+            lines = doc.lines
+            for verdict in detect([line.text for line in lines], by_line):
+                line = lines[verdict.index]
+                yield self._violation(text, line.start, line.end, verdict.kind, verdict.why)
         else:
-            verdicts = [Verdict(i, hit.kind, "") for i, hit in sorted(by_line.items()) if hit.strong]
-        for verdict in verdicts:
-            line = lines[verdict.index]
-            label = self.matcher.labels.get(verdict.kind, verdict.kind)
-            message = f'boilerplate: {label} "{preview(line.text)}"'
-            if verdict.why:
-                message += f" ({verdict.why})"
-            # Delete the line with its line ending, so no blank line is left in its place.
-            newline = doc.text.find("\n", line.end)
-            end = len(doc.text) if newline < 0 else newline + 1
-            yield Violation(line.start, line.end, message, fix=Fix((Edit(line.start, end, ""),), safe=False))
+            # Known phrases alone: no need to split the document into lines.
+            for hit in hits:
+                if hit.strong:
+                    end = text.find("\n", hit.offset)
+                    end = len(text) if end < 0 else end
+                    yield self._violation(text, hit.offset, end - (text[end - 1 : end] == "\r"), hit.kind, "")
+
+    def _violation(self, text: str, start: int, end: int, kind: str, why: str) -> Violation:
+        label = self.matcher.labels.get(kind, kind)
+        message = f'boilerplate: {label} "{preview(text[start:end])}"'
+        if why:
+            message += f" ({why})"
+        # The fix deletes the line with its line ending, so no blank line is left in its place.
+        newline = text.find("\n", end)
+        deleted = len(text) if newline < 0 else newline + 1
+        return Violation(start, end, message, fix=Fix((Edit(start, deleted, ""),), safe=False))
 
 
 @hookimpl
