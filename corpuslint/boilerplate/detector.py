@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from corpuslint.boilerplate.layout import PHRASE_WEIGHT, Shape, body_span, core_of, shape_lines
+from corpuslint.boilerplate.layout import PHRASE_WEIGHT, Shape, body_span, core_of, is_sentence, shape_lines
 from corpuslint.boilerplate.matcher import Hit
 
 #: Vocabulary that articles carry inside their body too: not evidence of page chrome around it.
@@ -53,18 +53,18 @@ def detect(lines: Sequence[str], hits: dict[int, Hit]) -> list[Verdict]:
         shapes[index] = Shape.LINK  # known vocabulary joins a run whatever its shape
     evidence = sorted(i for i, hit in hits.items() if hit.kind not in IN_BODY_KINDS)
     span = body_span(lines, shapes, {i: PHRASE_WEIGHT if hits[i].strong else 1 for i in evidence})
+    runs = _runs(shapes)
     spared = range(0)
     if span is not None:
         header_end = _protect_before(shapes, span[0], hits)
         spared = range(header_end, span[0])
-        header = range(0, header_end)
-        footer = range(span[1] + 1, len(lines))
+        header = _zone(runs, [i for i in evidence if i < header_end], 0, header_end)
+        footer = _zone(runs, [i for i in evidence if i > span[1]], span[1] + 1, len(lines))
         for zone, name in ((header, "page header"), (footer, "page footer")):
-            if sum(1 for i in evidence if i in zone) >= ZONE_KNOWN:
-                for index in zone:
-                    if shapes[index] == Shape.LINK:
-                        _add(verdicts, index, hits, f"in the {name}, among known chrome")
-    for run in _runs(shapes):
+            for index in zone:
+                if shapes[index] == Shape.LINK or (shapes[index] == Shape.TEXT and not is_sentence(lines[index])):
+                    _add(verdicts, index, hits, f"in the {name}, among known chrome")
+    for run in runs:
         menu_words = sum(1 for i in run if i in hits and hits[i].kind not in IN_BODY_KINDS)
         if menu_words >= MENU_MIN and menu_words >= MENU_SHARE * len(run):
             for index in run:
@@ -77,6 +77,23 @@ def _add(verdicts: dict[int, Verdict], index: int, hits: dict[int, Hit], why: st
     if index not in verdicts:
         hit = hits.get(index)
         verdicts[index] = Verdict(index, hit.kind if hit else "navigation", why)
+
+
+def _zone(runs: list[list[int]], evidence: list[int], start: int, end: int) -> range:
+    """The chrome zone between ``start`` and ``end`` (the page edge and the article).
+
+    It reaches from the page edge to the run of lines holding the known chrome
+    nearest the article: lines between that and the article are left alone.
+    """
+    if len(evidence) < ZONE_KNOWN:
+        return range(0)
+    if start == 0:  # a header: from the top down to the last chrome
+        last = evidence[-1]
+        run = next((r for r in runs if r[0] <= last <= r[-1]), [last])
+        return range(0, min(run[-1] + 1, end))
+    first = evidence[0]
+    run = next((r for r in runs if r[0] <= first <= r[-1]), [first])
+    return range(max(run[0], start), end)
 
 
 def _protect_before(shapes: Sequence[Shape], start: int, hits: dict[int, Hit]) -> int:

@@ -28,8 +28,11 @@ CLUSTER_GAP = 10
 MIN_BODY_WORDS = 40
 #: This much chrome between two blocks of prose keeps them apart (a phrase
 #: weighs :data:`PHRASE_WEIGHT`, a menu word 1).
-BARRIER_WEIGHT = 4
+BARRIER_WEIGHT = 3
 PHRASE_WEIGHT = 2
+#: A block of at most this many prose lines is kept apart by :data:`SMALL_BARRIER`.
+SMALL_CLUSTER = 1
+SMALL_BARRIER = 2
 
 _BULLET = re.compile(r"(?:[*+•·◦▪‣>|#–—-]+|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
 _SENTENCE_END = frozenset(".!?…\"”’)'")
@@ -92,6 +95,12 @@ def _shape(line: str) -> Shape:
     if words <= LINK_WORDS and len(core) <= LINK_CHARS and last not in _LINK_END and not _mostly_digits(core):
         return Shape.LINK
     return Shape.TEXT
+
+
+def is_sentence(line: str) -> bool:
+    """Five words or more ending in sentence punctuation: a caption, a comment, a bio."""
+    core = line.strip()
+    return core.count(" ") >= 4 and core[-1:] in _SENTENCE_END
 
 
 def _mostly_digits(core: str) -> bool:
@@ -159,7 +168,8 @@ def body_span(lines: Sequence[str], shapes: Sequence[Shape], chrome: dict[int, i
 
     for cluster in clusters:
         cluster.chrome = weight(cluster.first, cluster.last + 1)
-    main = max(range(len(clusters)), key=lambda k: clusters[k].words / (1 + clusters[k].chrome))
+    # The heaviest block that is not itself thick with chrome (a comment thread).
+    main = max(range(len(clusters)), key=lambda k: (not _dense(clusters[k]), clusters[k].words))
     if clusters[main].words < MIN_BODY_WORDS:
         return None
     first = last = main
@@ -173,5 +183,11 @@ def body_span(lines: Sequence[str], shapes: Sequence[Shape], chrome: dict[int, i
 
 
 def _joins(cluster: Cluster, gap_chrome: int) -> bool:
-    dense = cluster.chrome >= max(BARRIER_WEIGHT / 2, cluster.prose_lines / 2)
-    return gap_chrome < BARRIER_WEIGHT and not dense
+    # A lone line of prose (a teaser's excerpt, a menu's blurb) is kept apart by less chrome.
+    needed = BARRIER_WEIGHT if cluster.prose_lines > SMALL_CLUSTER else SMALL_BARRIER
+    return gap_chrome < needed and not _dense(cluster)
+
+
+def _dense(cluster: Cluster) -> bool:
+    """A block of prose thick with chrome: a cookie banner, a comment thread."""
+    return cluster.chrome >= max(BARRIER_WEIGHT / 2, cluster.prose_lines / 2)
