@@ -11,7 +11,7 @@ from functools import cached_property
 
 from corpuslint.models import Location
 from corpuslint.text.lines import split_lines, split_paragraphs
-from corpuslint.text.sentences import LineLookup, split_sentences
+from corpuslint.text.sentences import split_sentences
 from corpuslint.text.spans import Span
 
 
@@ -58,8 +58,7 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        lookup = LineLookup(self.line_starts)
-        return [s for p in self.paragraphs for s in split_sentences(p, lookup)]
+        return split_sentences(self.text, self.paragraphs, self.line_starts)
 
     def sentences_of(self, paragraph: Span) -> list[Span]:
         """The sentences inside one paragraph (from the shared cache)."""

@@ -7,6 +7,8 @@ would shift every line number after them compared with editors and ``grep``.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from corpuslint.text.spans import Span
 
 #: A hard-wrapped block has lines shorter than this; longer lines mean one
@@ -15,18 +17,17 @@ WRAP_WIDTH = 100
 
 
 def split_lines(text: str) -> list[Span]:
-    spans: list[Span] = []
-    start = 0
-    number = 1
-    length = len(text)
-    while start < length:
-        newline = text.find("\n", start)
-        end = length if newline < 0 else newline
-        content_end = end - 1 if end > start and text[end - 1] == "\r" else end
-        spans.append(Span(start, content_end, number, text[start:content_end]))
-        number += 1
-        start = end + 1
-    return spans
+    parts = text.split("\n")
+    if parts and not parts[-1]:
+        parts.pop()  # the text ends with a newline: no empty last line
+    if not parts:
+        return []
+    starts = list(accumulate((len(part) + 1 for part in parts[:-1]), initial=0))
+    numbers = range(1, len(parts) + 1)
+    if "\r" in text:
+        parts = [part[:-1] if part.endswith("\r") else part for part in parts]
+    ends = [start + len(part) for start, part in zip(starts, parts, strict=True)]
+    return list(map(Span, starts, ends, numbers, parts))
 
 
 def _is_blank(line: Span) -> bool:

@@ -5,12 +5,16 @@ whitespace, then something that can open a sentence. The word before a full
 stop vetoes the boundary when it is a known abbreviation ("Mr.", "Moh."), an
 initial ("J."), or a dotted acronym ("U.S.") followed by a word that rarely
 opens a sentence. Decimals never match because no space follows their dot.
+
+The boundary pattern runs over the document text between a paragraph's
+offsets (``pos``/``endpos``), so no paragraph is copied to be split.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from corpuslint.text.spans import Span
 
@@ -136,56 +140,76 @@ SENTENCE_OPENERS = frozenset(
     ]
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+# One punctuation mark first, so the engine rejects most positions on one test.
+_BOUNDARY = re.compile(r"[.!?…][.!?…\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([A-Za-z]+)")
+_OPENING_MARKS = "\"'“‘«(["
+
+
+def _word_before(text: str, punct_at: int) -> str:
+    space = text.rfind(" ", max(0, punct_at - 40), punct_at)
+    word = text[space + 1 : punct_at]
+    newline = word.rfind("\n")
+    if newline >= 0:
+        word = word[newline + 1 :]
+    return word.lstrip(_OPENING_MARKS)
 
 
 def _is_boundary(text: str, punct_at: int, next_at: int) -> bool:
     if text[punct_at] != ".":
         return True
-    match = _WORD_BEFORE.search(text, max(0, punct_at - 30), punct_at + 1)
-    if match is None:
+    word = _word_before(text, punct_at)
+    if not word or not word[-1].isalpha():
         return True
-    word = match.group(1)
-    if _ACRONYM.search(word + "."):
-        following = _NEXT_WORD.match(text, next_at)
-        return following is not None and following.group(1).lower() in SENTENCE_OPENERS
     if "." in word:
+        if _ACRONYM.fullmatch(word):
+            following = _NEXT_WORD.match(text, next_at)
+            return following is not None and following.group(1).lower() in SENTENCE_OPENERS
         return True
-    if len(word) == 1 and word.isupper():
-        return False  # an initial: "J. Smith"
-    return word.lower() not in ABBREVIATIONS
+    if len(word) == 1:
+        return not word.isupper()  # an initial: "J. Smith"
+    return len(word) > 6 or word.lower() not in ABBREVIATIONS
 
 
-def split_sentences(paragraph: Span, line_of: LineLookup) -> list[Span]:
-    """Split one paragraph into sentences with absolute offsets."""
-    text = paragraph.text
+def _piece(text: str, start: int, end: int, line_starts: Sequence[int]) -> Span | None:
+    raw = text[start:end]
+    piece = raw.strip()
+    if not piece:
+        return None
+    begin = start + len(raw) - len(raw.lstrip())
+    return Span(begin, begin + len(piece), bisect_right(line_starts, begin), piece)
+
+
+def split_sentences(text: str, paragraphs: Sequence[Span], line_starts: Sequence[int]) -> list[Span]:
+    """Split every paragraph of ``text`` into sentences with absolute offsets.
+
+    Boundaries are found in one pass over the whole text, then dealt out to
+    paragraphs; a paragraph without a boundary is its own (only) sentence.
+    """
+    ends = [m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m.start(), m.end())]
     spans: list[Span] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        punct_at = match.start()
-        if not _is_boundary(text, punct_at, match.end()):
+    count, j = len(ends), 0
+    for paragraph in paragraphs:
+        while j < count and ends[j] <= paragraph.start:
+            j += 1
+        if j == count or ends[j] >= paragraph.end:
+            # No boundary inside: the paragraph is one sentence (minus any indentation).
+            whole = (
+                paragraph
+                if not paragraph.text[:1].isspace()
+                else _piece(text, paragraph.start, paragraph.end, line_starts)
+            )
+            spans.append(whole or paragraph)
             continue
-        end = match.end()
-        piece_end = len(text[start:end].rstrip()) + start
-        if piece_end > start:
-            absolute = paragraph.start + start
-            spans.append(Span(absolute, paragraph.start + piece_end, line_of(absolute), text[start:piece_end]))
-        start = end
-    tail = text[start:].rstrip()
-    if tail:
-        absolute = paragraph.start + start
-        spans.append(Span(absolute, absolute + len(tail), line_of(absolute), tail))
+        start = paragraph.start
+        while j < count and ends[j] < paragraph.end:
+            span = _piece(text, start, ends[j], line_starts)
+            if span is not None:
+                spans.append(span)
+            start = ends[j]
+            j += 1
+        span = _piece(text, start, paragraph.end, line_starts)
+        if span is not None:
+            spans.append(span)
     return spans
-
-
-class LineLookup:
-    """Maps a text offset to its 1-based line number (binary search)."""
-
-    def __init__(self, line_starts: list[int]) -> None:
-        self._starts = line_starts
-
-    def __call__(self, offset: int) -> int:
-        return max(1, bisect_right(self._starts, offset))
