@@ -54,7 +54,7 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> list[Span]:
-        return split_paragraphs(self.text, self.lines)
+        return split_paragraphs(self.text, self.line_starts)
 
     @cached_property
     def sentences(self) -> list[Span]:

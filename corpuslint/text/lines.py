@@ -7,6 +7,8 @@ would shift every line number after them compared with editors and ``grep``.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from itertools import accumulate
 
 from corpuslint.text.spans import Span
@@ -30,55 +32,48 @@ def split_lines(text: str) -> list[Span]:
     return list(map(Span, starts, ends, numbers, parts))
 
 
-def _is_blank(line: Span) -> bool:
-    # str.strip() also removes U+00A0 and other Unicode spaces: a line of
-    # only non-breaking spaces separates paragraphs just like an empty one.
-    return not line.text.strip()
+#: A block: a maximal run of lines that hold something besides whitespace.
+#: ``\S`` never matches U+00A0 and other Unicode spaces, so a line of only
+#: non-breaking spaces separates paragraphs just like an empty one.
+_BLOCK = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)
 
 
-def _blocks(lines: list[Span]) -> list[list[Span]]:
-    blocks: list[list[Span]] = []
-    current: list[Span] = []
-    for line in lines:
-        if _is_blank(line):
-            if current:
-                blocks.append(current)
-                current = []
-        else:
-            current.append(line)
-    if current:
-        blocks.append(current)
-    return blocks
+def _indented(line: str) -> bool:
+    return line[:1] in (" ", "\t")
 
 
-def _join(text: str, group: list[Span]) -> Span:
-    first, last = group[0], group[-1]
-    return Span(first.start, last.end, first.line, text[first.start : last.end])
-
-
-def _split_block(text: str, block: list[Span]) -> list[list[Span]]:
-    if len(block) == 1:
-        return [block]
-    # Wire copy: paragraphs begin with an indented line.
-    if any(line.text[:1] in (" ", "\t") for line in block[1:]):
-        groups: list[list[Span]] = []
-        for line in block:
-            if not groups or line.text[:1] in (" ", "\t"):
-                groups.append([line])
+def _line_groups(lines: list[str]) -> list[list[int]]:
+    """Indices of the lines of each paragraph inside one multi-line block."""
+    if any(_indented(line) for line in lines[1:]):
+        # Wire copy: paragraphs begin with an indented line.
+        groups: list[list[int]] = []
+        for index, line in enumerate(lines):
+            if not groups or _indented(line):
+                groups.append([index])
             else:
-                groups[-1].append(line)
+                groups[-1].append(index)
         return groups
-    # Long physical lines are not hard-wrapped: each one is a paragraph.
-    if max(len(line.text) for line in block[:-1]) > WRAP_WIDTH:
-        return [[line] for line in block]
-    return [block]
+    if max(len(line) for line in lines[:-1]) > WRAP_WIDTH:
+        # Long physical lines are not hard-wrapped: each one is a paragraph.
+        return [[index] for index in range(len(lines))]
+    return [list(range(len(lines)))]
 
 
-def split_paragraphs(text: str, lines: list[Span]) -> list[Span]:
+def split_paragraphs(text: str, line_starts: list[int]) -> list[Span]:
     """Paragraphs: blocks between blank lines, split further at indented
     first lines (wire copy) or at every line when lines are not wrapped."""
     paragraphs: list[Span] = []
-    for block in _blocks(lines):
-        for group in _split_block(text, block):
-            paragraphs.append(_join(text, group))
+    for match in _BLOCK.finditer(text):
+        block = match.group().rstrip("\r")
+        start = match.start()
+        first_line = bisect_right(line_starts, start)
+        if "\n" not in block:
+            paragraphs.append(Span(start, start + len(block), first_line, block))
+            continue
+        lines = block.split("\n")
+        offsets = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=start))
+        for group in _line_groups(lines):
+            begin, last = offsets[group[0]], group[-1]
+            end = offsets[last] + len(lines[last].rstrip("\r"))
+            paragraphs.append(Span(begin, end, first_line + group[0], text[begin:end]))
     return paragraphs
