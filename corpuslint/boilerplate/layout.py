@@ -22,6 +22,8 @@ LONG_WORDS = 16
 #: A link-like line has at most this many words and characters.
 LINK_WORDS = 8
 LINK_CHARS = 60
+#: A hard-wrapped line (of wire copy) is at least this long.
+WRAPPED_CHARS = 30
 #: Prose lines closer than this many non-blank lines belong to one block of text.
 CLUSTER_GAP = 10
 #: The article's heaviest block of prose has at least this many words.
@@ -124,8 +126,10 @@ def _join_wrapped(lines: Sequence[str], shapes: list[Shape]) -> None:
 
 
 def _continues(line: str, following: str) -> bool:
+    # Wrapped lines run close to the wrap width; short lowercase items are a list.
     start = core_of(following)[:1]
-    return start.islower() and line.rstrip()[-1:] not in ".!?:"
+    stripped = line.strip()
+    return start.islower() and len(stripped) >= WRAPPED_CHARS and stripped[-1] not in ".!?:"
 
 
 def prose_clusters(lines: Sequence[str], shapes: Sequence[Shape]) -> list[Cluster]:
