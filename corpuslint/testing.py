@@ -86,6 +86,10 @@ class FixtureMismatch(AssertionError):
         )
 
 
+class MisnamedFixture(AssertionError):
+    """A ``fires_*`` article that reports nothing, or a ``clean_*`` one with findings."""
+
+
 def check_fixture(
     article: Path,
     select: Sequence[str],
@@ -100,10 +104,11 @@ def check_fixture(
     """
     findings = lint([article], select=list(select), config=_config(options, config), plugins=list(plugins))
     found = as_user_sees(findings, article.parent)
-    if _update_expected:
-        expected_file(article).write_text("".join(line + "\n" for line in found), encoding="utf-8")
-        return
     path = expected_file(article)
+    if _update_expected:
+        if found or path.exists():  # a clean article needs no empty file beside it
+            path.write_text("".join(line + "\n" for line in found), encoding="utf-8")
+        return
     expected = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     if found != expected:
         raise FixtureMismatch(article, expected, found)
@@ -125,9 +130,16 @@ class ArticleItem(pytest.Item):
 
             config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
         check_fixture(self.path, [folder.name], config=config, plugins=_ini_plugins(self.config))
+        # The names say what an article shows; hold them to it, also after --update-expected.
+        expected = expected_file(self.path)
+        fires = expected.exists() and expected.read_text(encoding="utf-8").strip() != ""
+        if self.path.name.startswith("fires") and not fires:
+            raise MisnamedFixture(f"{self.path.name}: reports nothing, but its name says the rule fires on it")
+        if self.path.name.startswith("clean") and fires:
+            raise MisnamedFixture(f"{self.path.name}: has findings, but its name says it stays clean")
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, FixtureMismatch):
+        if isinstance(excinfo.value, (FixtureMismatch, MisnamedFixture)):
             return str(excinfo.value)
         return str(super().repr_failure(excinfo))
 

@@ -95,12 +95,27 @@ def test_a_mismatch_fails_with_a_diff_and_a_hint(author: pytest.Pytester) -> Non
 
 def test_update_expected_rewrites_the_expected_files(author: pytest.Pytester) -> None:
     folder = author.path / "tests/fixtures/shout"
-    (folder / "clean_quiet.txt").write_text("a SHOUT\n", encoding="utf-8")
-    author.runpytest("--update-expected", *QUIET).assert_outcomes(passed=2)
-    assert (folder / "clean_quiet.txt.expected").read_text(
-        encoding="utf-8"
-    ) == "clean_quiet.txt:1:3: XT101 SHOUT is loud\n"
-    author.runpytest(*QUIET).assert_outcomes(passed=2)
+    (folder / "fires_louder.txt").write_text("a SHOUT\n", encoding="utf-8")
+    author.runpytest("--update-expected", *QUIET).assert_outcomes(passed=3)
+    written = (folder / "fires_louder.txt.expected").read_text(encoding="utf-8")
+    assert written == "fires_louder.txt:1:3: XT101 SHOUT is loud\n"
+    assert not (folder / "clean_quiet.txt.expected").exists(), "a clean article needs no empty file"
+    author.runpytest(*QUIET).assert_outcomes(passed=3)
+
+
+def test_articles_are_held_to_their_names(author: pytest.Pytester) -> None:
+    folder = author.path / "tests/fixtures/shout"
+    (folder / "fires_nothing.txt").write_text("all quiet\n", encoding="utf-8")
+    (folder / "clean_but_loud.txt").write_text("SHOUT\n", encoding="utf-8")
+    result = author.runpytest("--update-expected", *QUIET)
+    result.assert_outcomes(passed=2, failed=2)
+    result.stdout.fnmatch_lines(
+        [
+            "clean_but_loud.txt: has findings, but its name says it stays clean",
+            "fires_nothing.txt: reports nothing, but its name says the rule fires on it",
+        ],
+        consecutive=False,
+    )
 
 
 def test_a_folder_config_sets_the_rule_options(author: pytest.Pytester) -> None:
