@@ -17,7 +17,7 @@ from corpuslint.boilerplate.layout import PHRASE_WEIGHT, Shape, body_span, core_
 from corpuslint.boilerplate.matcher import Hit
 
 #: Vocabulary that articles carry inside their body too: not evidence of page chrome around it.
-IN_BODY_KINDS = frozenset({"call-to-action", "advertisement", "recommendation"})
+IN_BODY_KINDS = frozenset({"call-to-action", "advertisement", "teaser"})
 #: A zone before or after the article with this many vocabulary lines is page chrome.
 ZONE_KNOWN = 2
 #: Lines just above the article are spared: its headline, dek and byline stand there.

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpuslint.boilerplate.layout import WRAPPED_CHARS
 from corpuslint.boilerplate.vocabulary import Vocabulary
 
 #: Between the words of a phrase: any run of spaces and punctuation on the line.
@@ -42,6 +43,15 @@ def phrase_key(text: str) -> str:
 def prefix_key(prefix: str) -> str:
     """A prefix's key keeps a trailing ":" (it must be on the line too)."""
     return phrase_key(prefix) + (":" if prefix.rstrip().endswith(":") else "")
+
+
+def _continues_sentence(text: str, offset: int, core: str) -> bool:
+    """A lower-case line right under an unfinished one: the end of a wrapped sentence ("accept.")."""
+    if not core[:1].islower() or offset < 2:
+        return False
+    previous = text[text.rfind("\n", 0, offset - 1) + 1 : offset - 1].rstrip()
+    # Wrapped lines run close to the wrap width; a short line above is a menu item.
+    return len(previous) >= WRAPPED_CHARS and previous[-1] not in ".!?:;…"
 
 
 class _CharOffsets:
@@ -142,9 +152,12 @@ class Matcher:
             if found and to_char(line_start) == found[-1].offset:
                 continue  # one line, found twice (a phrase and a contained phrase)
             core = text[to_char(start) : to_char(end)]
+            offset = to_char(line_start)
+            if _continues_sentence(text, offset, core):
+                continue
             verdict = (kind, True) if kind else self.classify(core)
             if verdict is not None:
-                found.append(Hit(to_char(line_start), verdict[0], verdict[1], core.strip()))
+                found.append(Hit(offset, verdict[0], verdict[1], core.strip()))
         return found
 
     def _find_contains(self, lowered: bytes) -> list[tuple[int, int, int, str]]:
