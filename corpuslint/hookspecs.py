@@ -3,7 +3,7 @@
 A plugin is a module or object with functions marked ``@corpuslint.hookimpl``
 whose names are the hooks below. Built-in rules, readers and output formats
 are registered through these same hooks. Every hook here is documented in the
-README's plugin guide (a test checks this).
+plugin guide, docs/plugins.md (tests/test_docs.py checks this).
 """
 
 from __future__ import annotations
