@@ -52,6 +52,8 @@ def test_message_names_the_kind_and_quotes_the_line(tmp_path: Path) -> None:
         "© 2023 Example Media Group",
         "Advertisement",
         "Privacy Policy | Terms of Service",
+        "Follow us on Instagram",
+        "Skip to main content",
     ],
 )
 def test_known_phrases_fire_anywhere(tmp_path: Path, line: str) -> None:
@@ -68,6 +70,9 @@ def test_known_phrases_fire_anywhere(tmp_path: Path, line: str) -> None:
         "Features",
         "We use cookies in the kitchen, not on the website, said the baker.",
         "© Jane Doe",
+        "Join us on Saturday for the harbour parade!",
+        "Skip to the last chapter if you are short of time.",
+        "Site by site, the survey found the same damage.",
     ],
 )
 def test_prose_and_lone_menu_words_stay_clean(tmp_path: Path, line: str) -> None:

@@ -16,12 +16,17 @@ from dataclasses import dataclass
 from corpuslint.boilerplate.layout import PHRASE_WEIGHT, Shape, body_span, core_of, is_sentence, shape_lines
 from corpuslint.boilerplate.matcher import Hit
 
+#: The kind of a line reported for its shape and place alone (no vocabulary).
+SHAPE_ONLY = "link-like line"
+#: The heading of an article's own table of contents: the list under it is never chrome.
+CONTENTS = "table-of-contents"
 #: Vocabulary that articles carry inside their body too: not evidence of page chrome around it.
-IN_BODY_KINDS = frozenset({"call-to-action", "advertisement", "teaser"})
+IN_BODY_KINDS = frozenset({"call-to-action", "advertisement", "teaser", CONTENTS})
 #: A zone before or after the article with this many vocabulary lines is page chrome.
 ZONE_KNOWN = 2
 #: Lines just above the article are spared: its headline, dek and byline stand there.
 PROTECT_LINES = 3
+HEADLINE_WORDS = 4
 #: Blank lines allowed between two members of one run of link-like lines.
 RUN_GAP = 1
 #: A run is a menu when it holds this many menu words, making up at least this share of it.
@@ -51,32 +56,47 @@ def detect(lines: Sequence[str], hits: dict[int, Hit]) -> list[Verdict]:
     shapes = shape_lines(lines)
     for index in hits:
         shapes[index] = Shape.LINK  # known vocabulary joins a run whatever its shape
-    evidence = sorted(i for i, hit in hits.items() if hit.kind not in IN_BODY_KINDS)
-    span = body_span(lines, shapes, {i: PHRASE_WEIGHT if hits[i].strong else 1 for i in evidence})
     runs = _runs(shapes)
-    spared = range(0)
+    # A table of contents is the article's own navigation, whatever words it holds.
+    contents = _contents_lists(runs, hits)
+    evidence = sorted(i for i, hit in hits.items() if hit.kind not in IN_BODY_KINDS and i not in contents)
+    span = body_span(lines, shapes, {i: PHRASE_WEIGHT if hits[i].strong else 1 for i in evidence})
+    spared = set(contents)
     if span is not None:
-        header_end = _protect_before(shapes, span[0], hits)
-        spared = range(header_end, span[0])
-        header = _zone(runs, [i for i in evidence if i < header_end], 0, header_end)
+        spared.update(_headline(lines, span[0], hits, contents))
+        header = _zone(runs, [i for i in evidence if i < span[0]], 0, span[0])
         footer = _zone(runs, [i for i in evidence if i > span[1]], span[1] + 1, len(lines))
         for zone, name in ((header, "page header"), (footer, "page footer")):
             for index in zone:
+                if index in spared:
+                    continue
                 if shapes[index] == Shape.LINK or (shapes[index] == Shape.TEXT and not is_sentence(lines[index])):
                     _add(verdicts, index, hits, f"in the {name}, among known chrome")
     for run in runs:
         menu_words = sum(1 for i in run if i in hits and hits[i].kind not in IN_BODY_KINDS)
         if menu_words >= MENU_MIN and menu_words >= MENU_SHARE * len(run):
             for index in run:
-                if index not in spared or index in hits:
+                if index not in spared:
                     _add(verdicts, index, hits, f"one of {len(run)} menu-like lines")
     return [verdicts[i] for i in sorted(verdicts)]
+
+
+def _contents_lists(runs: list[list[int]], hits: dict[int, Hit]) -> set[int]:
+    """Lines from a "Table of contents" heading to the end of its run."""
+    lines: set[int] = set()
+    for run in runs:
+        under = False
+        for index in run:
+            under = under or (index in hits and hits[index].kind == CONTENTS)
+            if under:
+                lines.add(index)
+    return lines
 
 
 def _add(verdicts: dict[int, Verdict], index: int, hits: dict[int, Hit], why: str) -> None:
     if index not in verdicts:
         hit = hits.get(index)
-        verdicts[index] = Verdict(index, hit.kind if hit else "navigation", why)
+        verdicts[index] = Verdict(index, hit.kind if hit else SHAPE_ONLY, why)
 
 
 def _zone(runs: list[list[int]], evidence: list[int], start: int, end: int) -> range:
@@ -96,17 +116,18 @@ def _zone(runs: list[list[int]], evidence: list[int], start: int, end: int) -> r
     return range(max(run[0], start), end)
 
 
-def _protect_before(shapes: Sequence[Shape], start: int, hits: dict[int, Hit]) -> int:
-    """Where the header zone ends: the last lines before the article may be its headline."""
-    kept = 0
+def _headline(lines: Sequence[str], start: int, hits: dict[int, Hit], contents: set[int]) -> list[int]:
+    """Headline-like lines among the last few above the article (menu items are shorter)."""
+    found: list[int] = []
+    seen = 0
     index = start
-    while index > 0 and kept < PROTECT_LINES:
+    while index > 0 and seen < PROTECT_LINES:
         index -= 1
-        if shapes[index] != Shape.BLANK:
-            if index in hits:
-                return index + 1
-            kept += 1
-    return index
+        if lines[index].strip() and index not in hits and index not in contents:
+            seen += 1
+            if lines[index].count(" ") + 1 >= HEADLINE_WORDS:
+                found.append(index)
+    return found
 
 
 def _runs(shapes: Sequence[Shape]) -> list[list[int]]:
