@@ -46,7 +46,7 @@ def test_message_names_the_kind_and_quotes_the_line(tmp_path: Path) -> None:
     [
         "* Share this article",
         "YOU MIGHT ALSO LIKE",
-        "Don’t miss »",
+        "Don’t miss a thing »",
         "Subscribe to our newsletter",
         "Read more: Ferry operator hires ten new crew",
         "© 2023 Example Media Group",
