@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpuslint.api import lint
-from corpuslint.boilerplate.matcher import Matcher, trie_regex
+from corpuslint.boilerplate.matcher import Matcher, split_literal, trie_regex
 from corpuslint.boilerplate.vocabulary import VocabularyError, load_vocabulary
 from corpuslint.config import ConfigError
 from corpuslint.document import Document
@@ -157,6 +157,25 @@ def test_trie_matches_exactly_its_keys() -> None:
         assert regex.fullmatch(key), key
     for other in ["shar", "shares", "share that", "sharpen"]:
         assert not regex.fullmatch(other), other
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        (r"editor[- ]in[- ]chief\s*:", "editor"),
+        (r"comments?\s*\(\d+\)", "comment"),
+        (r"\(c\)\s*\d{4}", "(c)"),
+        (r"\d+ comments", ""),
+        (r"home|start", ""),
+        (r"(?:a|b)c", ""),
+    ],
+)
+def test_patterns_hang_in_the_trie_under_their_literal_start(pattern: str, literal: str) -> None:
+    found, rest = split_literal(pattern)
+    assert found == literal
+    whole = re.compile(trie_regex([], [], [pattern]))
+    for sample in ["editor-in-chief :", "comments (12)", "(c) 2024", "12 comments", "home", "start", "bc"]:
+        assert bool(whole.fullmatch(sample)) == bool(re.fullmatch(pattern, sample)), sample
 
 
 def test_shipped_vocabulary_loads_and_every_phrase_matches_itself() -> None:

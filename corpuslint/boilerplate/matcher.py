@@ -32,6 +32,9 @@ CACHE_SIZE = 4096
 _UNKNOWN = object()
 _PHRASE_END = ""
 _PREFIX_END = "\x00"
+#: Marks the rest of a pattern hung under its literal start in the trie.
+_PATTERN_END = "\x01"
+_REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()#")
 _Node = dict[str, "_Node"]
 
 
@@ -82,24 +85,80 @@ class Hit:
     text: str  #: the recognised part of the line
 
 
-def trie_regex(phrases: Sequence[str], prefixes: Sequence[str] = ()) -> str:
-    """A regex for whole ``phrases`` and for lines starting with ``prefixes``."""
+def trie_regex(phrases: Sequence[str], prefixes: Sequence[str] = (), patterns: Sequence[str] = ()) -> str:
+    """A regex for whole ``phrases``, lines starting with ``prefixes``, and ``patterns``.
+
+    Patterns that start with a literal word join the trie under that word, so
+    a line pays for them only when it starts with the word; the others are
+    returned as plain alternatives after the trie.
+    """
     root: _Node = {}
-    for key, end in [(p, _PHRASE_END) for p in phrases] + [(p, _PREFIX_END) for p in prefixes]:
+    loose = []
+    entries = [(p, _PHRASE_END) for p in phrases] + [(p, _PREFIX_END) for p in prefixes]
+    for pattern in patterns:
+        literal, rest = split_literal(pattern)
+        if literal:
+            entries.append((literal, _PATTERN_END + rest))
+        else:
+            loose.append(pattern)
+    for key, end in entries:
         node = root
         for char in key:
             node = node.setdefault(char, {})
         node[end] = {}
-    return _node_regex(root)
+    return "|".join([_node_regex(root)] + loose)
+
+
+def split_literal(pattern: str) -> tuple[str, str]:
+    """A pattern's leading literal characters (for the trie), and the rest of it."""
+    if _has_top_level_bar(pattern):
+        return "", pattern
+    literal: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern) and not pattern[index + 1].isalnum():
+            found, width = pattern[index + 1], 2
+        elif char not in _REGEX_SYNTAX and not char.isspace():
+            found, width = char, 1
+        else:
+            break
+        if pattern[index + width : index + width + 1] in ("?", "*", "+", "{"):
+            break  # the character belongs to a repetition
+        literal.append(found)
+        index += width
+    return "".join(literal), pattern[index:]
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    depth = 0
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def _node_regex(node: _Node) -> str:
     branches = []
-    for char in sorted(c for c in node if c not in (_PHRASE_END, _PREFIX_END)):
+    for char in sorted(c for c in node if c not in (_PHRASE_END, _PREFIX_END) and c[:1] != _PATTERN_END):
         head = WORD_GAP if char == " " else r"[ \t]*:" if char == ":" else re.escape(char)
         branches.append(head + _node_regex(node[char]))
     if _PREFIX_END in node:
         branches.append(PREFIX_TAIL)
+    branches += [f"(?:{key[1:]})" for key in sorted(node) if key[:1] == _PATTERN_END]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -123,9 +182,9 @@ class Matcher:
         self._prefix_words = max((p.count(" ") + 1 for p in self._prefix_index), default=0)
         self._cache: dict[str, object] = {}
         self.patterns = [(re.compile(src), kind) for src, kind in vocabulary.patterns]
-        item = trie_regex(sorted({k for k in (*self.strong, *self.menu) if k}), sorted(self.prefixes))
-        alternatives = [f"{item}(?:{BAR}{item})*"] + [src for src, _ in vocabulary.patterns]
-        source = rf"\n{FRAME}(?P<core>{'|'.join(alternatives)}){FRAME}(?=\r?\n)"
+        phrases = sorted({k for k in (*self.strong, *self.menu) if k})
+        item = f"(?:{trie_regex(phrases, sorted(self.prefixes), [src for src, _ in vocabulary.patterns])})"
+        source = rf"\n{FRAME}(?P<core>{item}(?:{BAR}{item})*){FRAME}(?=\r?\n)"
         # Bytes: lower-casing bytes is fast and never changes a length (only
         # ASCII letters change, which is all the vocabulary needs), and the
         # engine matches one byte per step.
