@@ -22,7 +22,7 @@ SHAPE_ONLY = "link-like line"
 CONTENTS = "table-of-contents"
 #: Vocabulary that articles carry inside their body too: not evidence of page chrome around it.
 IN_BODY_KINDS = frozenset({"call-to-action", "advertisement", "teaser", CONTENTS})
-#: A zone before or after the article with this many vocabulary lines is page chrome.
+#: A zone before or after the article with this many different vocabulary lines is page chrome.
 ZONE_KNOWN = 2
 #: Lines just above the article are spared: its headline, dek and byline stand there.
 PROTECT_LINES = 3
@@ -64,8 +64,8 @@ def detect(lines: Sequence[str], hits: dict[int, Hit]) -> list[Verdict]:
     spared = set(contents)
     if span is not None:
         spared.update(_headline(lines, span[0], hits, contents))
-        header = _zone(runs, [i for i in evidence if i < span[0]], 0, span[0])
-        footer = _zone(runs, [i for i in evidence if i > span[1]], span[1] + 1, len(lines))
+        header = _zone(runs, [i for i in evidence if i < span[0]], hits, 0, span[0])
+        footer = _zone(runs, [i for i in evidence if i > span[1]], hits, span[1] + 1, len(lines))
         for zone, name in ((header, "page header"), (footer, "page footer")):
             for index in zone:
                 if index in spared:
@@ -99,14 +99,14 @@ def _add(verdicts: dict[int, Verdict], index: int, hits: dict[int, Hit], why: st
         verdicts[index] = Verdict(index, hit.kind if hit else SHAPE_ONLY, why)
 
 
-def _zone(runs: list[list[int]], evidence: list[int], start: int, end: int) -> range:
+def _zone(runs: list[list[int]], evidence: list[int], hits: dict[int, Hit], start: int, end: int) -> range:
     """The chrome zone between ``start`` and ``end`` (the page edge and the article).
 
     It reaches from the page edge to the run of lines holding the known chrome
     nearest the article: lines between that and the article are left alone.
     """
-    if len(evidence) < ZONE_KNOWN:
-        return range(0)
+    if len({hits[i].text.lower() for i in evidence}) < ZONE_KNOWN:
+        return range(0)  # one button repeated down a page is no menu
     if start == 0:  # a header: from the top down to the last chrome
         last = evidence[-1]
         run = next((r for r in runs if r[0] <= last <= r[-1]), [last])
