@@ -30,7 +30,7 @@ class Boilerplate(DocumentRule):
     sentence punctuation is reported only in company: in the header or footer
     around the article when that zone holds other known chrome, or in a run
     of lines made mostly of menu words. Headlines, bylines, datelines and the
-    article's own headings and lists are left alone.
+    article's own headings, lists and table of contents are left alone.
 
     The phrases and patterns are data (`corpuslint/data/boilerplate.yaml`),
     extendable with the options below. The fix (unsafe: `--unsafe-fixes`)
@@ -57,8 +57,9 @@ class Boilerplate(DocumentRule):
     - `extra-patterns`: more regular expressions, each matched against a
       whole lower-cased line, e.g. `["\\d+ shares"]`.
     - `extra-files`: YAML files in the layout of the shipped
-      `boilerplate.yaml`, to add kinds of chrome with their own phrases,
-      prefixes, patterns and menu words.
+      `boilerplate.yaml` (paths relative to the working directory), to add
+      kinds of chrome with their own phrases, prefixes, patterns and menu
+      words.
     - `layout`: also judge menu words and link-like lines by where they stand
       around the article (default `true`); `false` reports known phrases only.
     """
