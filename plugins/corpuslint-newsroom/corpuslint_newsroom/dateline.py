@@ -11,6 +11,7 @@ from corpuslint.rule import DocumentRule, Option
 
 from corpuslint_newsroom.datelines import DATELINE, problems
 
+DASH = re.compile("[-–—]")
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: The longest dateline looked for ("RIO DE JANEIRO, Brazil, September 30, 1987 (Reuters) - ").
 MAX_DATELINE = 90
@@ -56,18 +57,22 @@ class DatelineFormat(DocumentRule):
         "paragraphs": Option(6, "how many opening paragraphs to search for the dateline"),
     }
 
+    def setup(self) -> None:
+        self.paragraphs: int = self.config["paragraphs"]
+        self.uppercase_month: bool = self.config["uppercase-month"]
+
     def check(self, doc: Document) -> Iterable[Violation]:
         text = doc.text
-        for paragraph in doc.paragraphs[: self.config["paragraphs"]]:
+        for paragraph in doc.paragraphs[: self.paragraphs]:
+            start = paragraph.start
             # Most paragraphs have no dash near their start: skip them before the costly pattern.
-            opening = text[paragraph.start : paragraph.start + MAX_DATELINE]
-            if "-" not in opening and "–" not in opening and "—" not in opening:
+            if DASH.search(text, start, start + MAX_DATELINE) is None:
                 continue
-            found = DATELINE.match(text, paragraph.start)
+            found = DATELINE.match(text, start)
             if found is None or not _plausible(found) or not _opens_a_story(text, found.end(), paragraph.end):
                 continue
-            for start, end, message in problems(found, uppercase_month=self.config["uppercase-month"]):
-                yield Violation(start, end, message)
+            for first, last, message in problems(found, uppercase_month=self.uppercase_month):
+                yield Violation(first, last, message)
             return  # a story has one dateline: the first one found is it
 
 
