@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from corpuslint.api import lint
-from corpuslint.boilerplate.matcher import Matcher, split_literal, trie_regex
+from corpuslint.boilerplate.matcher import Matcher
+from corpuslint.boilerplate.trie import split_literal, trie_regex
 from corpuslint.boilerplate.vocabulary import VocabularyError, load_vocabulary
 from corpuslint.config import ConfigError
 from corpuslint.document import Document

@@ -2,8 +2,9 @@
 
 - :mod:`.vocabulary` loads the phrase and pattern data (shipped YAML plus the
   user's additions);
-- :mod:`.matcher` compiles that data once into a single line matcher;
-- :mod:`.layout` finds the article body and the runs of navigation-like
-  lines around it;
-- :mod:`.detector` combines both into per-line verdicts.
+- :mod:`.trie` and :mod:`.matcher` compile that data once into a single
+  expression and find the known lines of a document with it;
+- :mod:`.layout` gives each line a shape (prose, link-like, metadata);
+- :mod:`.body` finds the article among the page's blocks of prose;
+- :mod:`.detector` combines all of it into per-line verdicts.
 """

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from corpuslint.boilerplate.layout import PHRASE_WEIGHT, Shape, body_span, core_of, is_sentence, shape_lines
+from corpuslint.boilerplate.body import PHRASE_WEIGHT, body_span
+from corpuslint.boilerplate.layout import Shape, core_of, is_sentence, shape_lines
 from corpuslint.boilerplate.matcher import Hit
 
 #: The kind of a line reported for its shape and place alone (no vocabulary).

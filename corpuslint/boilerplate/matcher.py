@@ -1,26 +1,22 @@
 """One compiled regular expression that finds every vocabulary line of a document.
 
-Hundreds of phrases as a plain alternation would be tried one by one at every
-line; folded into a character trie they share prefixes, so a line that starts
-with no known word fails after a character or two. The expression runs once
-over the whole lower-cased document (as UTF-8 bytes), never line by line.
+The expression (a trie, see :mod:`.trie`) runs once over the whole
+lower-cased document, as UTF-8 bytes, never line by line; the few lines it
+finds are then classified by kind, with a cache, since the same phrases recur
+across a corpus.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpuslint.boilerplate.layout import WRAPPED_CHARS
+from corpuslint.boilerplate.trie import trie_regex
 from corpuslint.boilerplate.vocabulary import Vocabulary
 
-#: Between the words of a phrase: any run of spaces and punctuation on the line.
-WORD_GAP = r"[^\w\n]+"
 #: Around a line's core: bullets, quotes, arrows, trailing "." ":" "»" "*", spaces.
 FRAME = r"[^\w\n]*"
-#: What may follow a prefix phrase: the rest of the line, if the word has ended.
-PREFIX_TAIL = r"(?!\w)[^\n]{0,400}"
 #: Separators of a link bar: "About | Contact | Privacy Policy".
 BAR = r"[ \t]*[|·•/][ \t]*"
 _BAR_SPLIT = re.compile(BAR)
@@ -30,12 +26,6 @@ _WORDS = re.compile(r"\w+")
 #: Classified line cores kept (the same few phrases recur across a corpus).
 CACHE_SIZE = 4096
 _UNKNOWN = object()
-_PHRASE_END = ""
-_PREFIX_END = "\x00"
-#: Marks the rest of a pattern hung under its literal start in the trie.
-_PATTERN_END = "\x01"
-_REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()#")
-_Node = dict[str, "_Node"]
 
 
 def phrase_key(text: str) -> str:
@@ -85,88 +75,6 @@ class Hit:
     text: str  #: the recognised part of the line
 
 
-def trie_regex(phrases: Sequence[str], prefixes: Sequence[str] = (), patterns: Sequence[str] = ()) -> str:
-    """A regex for whole ``phrases``, lines starting with ``prefixes``, and ``patterns``.
-
-    Patterns that start with a literal word join the trie under that word, so
-    a line pays for them only when it starts with the word; the others are
-    returned as plain alternatives after the trie.
-    """
-    root: _Node = {}
-    loose = []
-    entries = [(p, _PHRASE_END) for p in phrases] + [(p, _PREFIX_END) for p in prefixes]
-    for pattern in patterns:
-        literal, rest = split_literal(pattern)
-        if literal:
-            entries.append((literal, _PATTERN_END + rest))
-        else:
-            loose.append(pattern)
-    for key, end in entries:
-        node = root
-        for char in key:
-            node = node.setdefault(char, {})
-        node[end] = {}
-    return "|".join([_node_regex(root)] + loose)
-
-
-def split_literal(pattern: str) -> tuple[str, str]:
-    """A pattern's leading literal characters (for the trie), and the rest of it."""
-    if _has_top_level_bar(pattern):
-        return "", pattern
-    literal: list[str] = []
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\" and index + 1 < len(pattern) and not pattern[index + 1].isalnum():
-            found, width = pattern[index + 1], 2
-        elif char not in _REGEX_SYNTAX and not char.isspace():
-            found, width = char, 1
-        else:
-            break
-        if pattern[index + width : index + width + 1] in ("?", "*", "+", "{"):
-            break  # the character belongs to a repetition
-        literal.append(found)
-        index += width
-    return "".join(literal), pattern[index:]
-
-
-def _has_top_level_bar(pattern: str) -> bool:
-    depth = 0
-    escaped = in_class = False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
-
-
-def _node_regex(node: _Node) -> str:
-    branches = []
-    for char in sorted(c for c in node if c not in (_PHRASE_END, _PREFIX_END) and c[:1] != _PATTERN_END):
-        head = WORD_GAP if char == " " else r"[ \t]*:" if char == ":" else re.escape(char)
-        branches.append(head + _node_regex(node[char]))
-    if _PREFIX_END in node:
-        branches.append(PREFIX_TAIL)
-    branches += [f"(?:{key[1:]})" for key in sorted(node) if key[:1] == _PATTERN_END]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # A phrase that ends here while longer ones go on: the rest is optional; the
-    # whole-line anchoring after the core keeps "share" from matching "shares".
-    return f"(?:{body})?" if _PHRASE_END in node else body
-
-
 class Matcher:
     """Finds the lines of a text that are vocabulary phrases or patterns."""
 
@@ -195,7 +103,7 @@ class Matcher:
         """The vocabulary lines of ``text``, in order, at most one per line."""
         raw = text.encode("utf-8", "surrogatepass")
         lowered = raw.lower()
-        # (line start, core start, core end, kind or None) in bytes; the
+        # (line start, core start, core end, kind or "") in bytes; the
         # haystack's extra leading "\n" puts its offsets one past the text's.
         spans = [
             (m.start(), m.start("core") - 1, m.end("core") - 1, "")
