@@ -31,6 +31,18 @@ def _credit_pattern(names: list[str]) -> str:
     return rf"(?:{one})(?:[ \t]*[/,&][ \t]*(?:{one}))*"  # "AP/Reuters", "AFP, Reuters"
 
 
+def _continues_a_sentence(text: str, line_start: int, end: int) -> bool:
+    """Whether the last line is the wrapped end of a sentence ("...told\nReuters.") rather than a sign-off.
+
+    Sign-offs end without a full stop; tables before them often end in a lower-case word ("mln").
+    """
+    if not (text[end - 1] == "." and text[end - 2].isalpha()):
+        return False
+    body_end = len(text[:line_start].rstrip())
+    wrapped = text.count("\n", body_end, line_start) == 1
+    return wrapped and (text[body_end - 1].islower() or text[body_end - 1] == ",")
+
+
 class TrailingWireCredit(DocumentRule):
     """
     ## What it does
@@ -42,7 +54,8 @@ class TrailingWireCredit(DocumentRule):
 
     A credit inside the text (`LONDON (Reuters) -`, `..., AFP reported.`) is
     attribution, not a leftover, and is never reported; nor is a bracketed
-    acronym that ends a heading rather than a sentence (`Tandem (APP)`).
+    acronym that ends a heading rather than a sentence (`Tandem (APP)`), nor
+    the wrapped end of a sentence (`...told` / `Reuters.`).
 
     ## Why is this bad?
     The credit is transmission metadata, not part of the story: a model
@@ -81,7 +94,7 @@ class TrailingWireCredit(DocumentRule):
         text = doc.text
         end = len(text.rstrip())
         line_start = text.rfind("\n", 0, end) + 1
-        if line_start > 0 and text[:line_start].strip():
+        if line_start > 0 and text[:line_start].strip() and not _continues_a_sentence(text, line_start, end):
             own = self.own_line.fullmatch(text, line_start, end)
             if own is not None:
                 yield self._violation(text, own.start("credit"), end)
