@@ -192,3 +192,16 @@ def test_unknown_vocabulary_keys_are_rejected(tmp_path: Path) -> None:
     extra.write_text("kinds:\n  x:\n    phrasez: [a]\n", "utf-8")
     with pytest.raises(VocabularyError, match="unknown key"):
         load_vocabulary([str(extra)])
+
+
+def test_crlf_pages_are_read_like_lf_pages(tmp_path: Path) -> None:
+    page = "Home\nAbout Us\nContact\nBlog\n\n" + ARTICLE + "Leave a Reply\n"
+    found_lf = lint_text(page, SELECT, tmp_path, name="lf.txt")
+    found_crlf = lint_text(page.replace("\n", "\r\n"), SELECT, tmp_path, name="crlf.txt")
+    assert found_lf == found_crlf
+    assert [f.split(":")[0] for f in found_lf] == ["1", "2", "3", "4", "9"]
+
+
+def test_a_menu_without_an_article_is_still_a_menu(tmp_path: Path) -> None:
+    found = lint_text("Home\nAbout Us\nContact\nBlog\n", SELECT, tmp_path)
+    assert all("one of 4 menu-like lines" in f for f in found) and len(found) == 4
