@@ -47,9 +47,10 @@ class TrailingWireCredit(DocumentRule):
     """
     ## What it does
     Reports a news agency's credit left at the very end of a story: a last
-    line that is only a credit (`Reuter`, `(AP)`, `-- AFP`), or a credit in
-    brackets or after a dash following the last sentence, as in
-    `...planned and carried out. (Pajhwok)`. The agencies are listed in the
+    line that is only a credit (`Reuter`, `(AP)`, `-- AFP`), or a credit
+    after the last sentence, in brackets or after a dash
+    (`...planned and carried out. (Pajhwok)`) or, for names rather than
+    acronyms, bare (`...the merger. REUTER`). The agencies are listed in the
     plugin's data file `corpuslint_newsroom/data/wire.yaml`.
 
     A credit inside the text (`LONDON (Reuters) -`, `..., AFP reported.`) is
