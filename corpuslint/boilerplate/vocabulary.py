@@ -121,12 +121,17 @@ def load_vocabulary(
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise VocabularyError(f"boilerplate option extra-files: cannot read {path}: {exc}") from exc
-        vocabulary.add_document(_read_yaml(text, str(path)), str(path))
-    phrases = list(extra_phrases)
-    patterns = list(extra_patterns)
+            raise VocabularyError(f"extra-files: cannot read {path}: {exc}") from exc
+        try:
+            vocabulary.add_document(_read_yaml(text, str(path)), str(path))
+        except VocabularyError as exc:
+            raise VocabularyError(f"extra-files: {exc}") from exc
+    phrases = _strings(list(extra_phrases), "extra-phrases")
+    patterns = _strings(list(extra_patterns), "extra-patterns")
     if phrases or patterns:
-        vocabulary.add_kind(
-            CUSTOM_KIND, {"label": CUSTOM_LABEL, "phrases": phrases, "patterns": patterns}, "boilerplate options"
-        )
+        vocabulary.labels.setdefault(CUSTOM_KIND, CUSTOM_LABEL)
+    for phrase in phrases:
+        vocabulary.phrases[normalise(phrase)] = CUSTOM_KIND
+    for pattern in patterns:
+        vocabulary.add_pattern(pattern, CUSTOM_KIND, "extra-patterns")
     return vocabulary

@@ -82,7 +82,7 @@ class Boilerplate(DocumentRule):
                 self.config["extra-files"], self.config["extra-phrases"], self.config["extra-patterns"]
             )
         except VocabularyError as exc:
-            raise ConfigError(f"options.boilerplate: {exc}") from exc
+            raise ConfigError(f"options.boilerplate.{exc}") from exc
         self.matcher = Matcher(vocabulary)
         self.use_layout = bool(self.config["layout"])
 
