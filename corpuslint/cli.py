@@ -120,7 +120,7 @@ def _blocked(flags: Sequence[str]) -> tuple[str, ...]:
     blocked = []
     for flag in flags:
         if not flag.startswith("no:"):
-            raise SystemExit(f"corpuslint: error: -p expects no:NAME, got {flag!r}")
+            raise UsageError(f"-p expects no:NAME, got {flag!r}")
         blocked.append(flag[3:])
     return tuple(blocked)
 

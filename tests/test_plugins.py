@@ -183,8 +183,9 @@ def test_dash_p_no_blocks_a_plugin_by_name(project: Path, cli: Cli) -> None:
 
 
 def test_dash_p_needs_the_no_prefix(project: Path, cli: Cli) -> None:
-    with pytest.raises(SystemExit, match="no:NAME"):
-        cli("-p", "my_rules", "corpus")
+    result = cli("-p", "my_rules", "corpus")
+    assert result.code == 2, "a usage error"
+    assert result.err == "corpuslint: error: -p expects no:NAME, got 'my_rules'\n"
 
 
 def test_the_environment_variable_blocks_plugins(project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
