@@ -394,7 +394,7 @@ def _plugins_command(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = "check"
-    if argv and argv[0] in COMMANDS and not os.path.exists(argv[0]):
+    if argv and argv[0] in COMMANDS:  # a command wins; lint a folder named "rules" with `check rules`
         command = argv.pop(0)
     args = build_parser().parse_args(argv)
     from corpuslint.config import ConfigError
