@@ -354,11 +354,14 @@ class UsageError(Exception):
 def _rules_command(args: argparse.Namespace) -> int:
     session = _session(args)
     active = {a.rule.code for a in session.active}
-    print(f"{'code':7} {'name':28} {'plugin':34} {'severity':8} {'fix':3} {'on':3} summary")
-    for code, rule in sorted(session.registry.rules.items()):
+    rules = sorted(session.registry.rules.items())
+    rows = [("code", "name", "plugin", "severity", "fix", "on", "summary")]
+    for code, rule in rules:
         fix = "yes" if rule.fixable else "-"
-        on = "yes" if code in active else "-"
-        print(f"{code:7} {rule.name:28} {rule.plugin:34} {rule.severity:8} {fix:3} {on:3} {rule.summary}")
+        rows.append((code, rule.name, rule.plugin, rule.severity, fix, "yes" if code in active else "-", rule.summary))
+    widths = [max(len(row[column]) for row in rows) for column in range(6)]
+    for row in rows:
+        print(" ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + " " + row[6])
     return EXIT_OK
 
 
