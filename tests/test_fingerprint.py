@@ -87,8 +87,8 @@ def test_hashes_are_fixed_constants_not_seeded_per_process() -> None:
 
 def test_shingles_stay_inside_their_range() -> None:
     hashes = word_hashes("a b c d e f g h i j k l").hashes
-    shingles, owner = shingle_hashes(hashes, np.array([0, 7]), np.array([7, 12]), 5)
-    assert owner.tolist() == [0, 0, 0, 1]
+    shingles, counts = shingle_hashes(hashes, np.array([0, 7]), np.array([7, 12]), 5)
+    assert counts.tolist() == [3, 1]
     # The second range has exactly 5 words: one shingle, not spilling into the first.
     assert shingles[3] != shingles[2]
     alone, _ = shingle_hashes(word_hashes("h i j k l").hashes, np.array([0]), np.array([5]), 5)
@@ -97,8 +97,8 @@ def test_shingles_stay_inside_their_range() -> None:
 
 def test_a_range_shorter_than_a_shingle_is_one_shingle() -> None:
     hashes = word_hashes("one two three").hashes
-    shingles, owner = shingle_hashes(hashes, np.array([0]), np.array([3]), 5)
-    assert owner.tolist() == [0]
+    shingles, counts = shingle_hashes(hashes, np.array([0]), np.array([3]), 5)
+    assert counts.tolist() == [1]
     assert shingles[0] == sequence_hashes(hashes, np.array([0]), np.array([3]))[0]
 
 
@@ -115,25 +115,25 @@ def test_minhash_estimates_jaccard_similarity() -> None:
         for _ in range(50):
             a, b = random_set_pair(rng, 60, jaccard)
             true = len(np.intersect1d(a, b)) / len(np.union1d(a, b))
-            sigs = signatures(np.concatenate([a, b]), np.repeat([0, 1], [len(a), len(b)]), 2)
+            sigs = signatures(np.concatenate([a, b]), np.array([len(a), len(b)]))
             errors.append(float(estimated_similarity(sigs[0], sigs[1])) - true)
     assert abs(float(np.mean(errors))) < 0.03
-    assert float(np.std(errors)) < 0.15  # the binomial spread of 16 slots
+    assert float(np.std(errors)) < 0.1  # the binomial spread of 32 slots
 
 
 def test_signatures_of_equal_sets_are_equal_and_empty_sets_are_marked() -> None:
     a = mix64(np.arange(1, 40, dtype=np.uint64))
-    sigs = signatures(np.concatenate([a, a[::-1]]), np.repeat([0, 2], len(a)), 3)
+    sigs = signatures(np.concatenate([a, a[::-1]]), np.array([len(a), 0, len(a)]))
     assert sigs.shape == (3, PERMUTATIONS)
     assert (sigs[0] == sigs[2]).all()
     assert (sigs[1] == EMPTY).all()
 
 
 def test_band_keys_meet_where_a_band_agrees() -> None:
-    sigs = np.arange(3 * PERMUTATIONS, dtype=np.uint32).reshape(3, PERMUTATIONS)
-    sigs[2, :2] = sigs[0, :2]  # the first band of rows 0 and 2 agrees
+    sigs = np.arange(3 * PERMUTATIONS, dtype=np.uint16).reshape(3, PERMUTATIONS)
+    sigs[2, :3] = sigs[0, :3]  # the first band of rows 0 and 2 agrees
     keys = band_keys(sigs)
-    assert keys.shape == (3, PERMUTATIONS // 2)
+    assert keys.shape == (3, PERMUTATIONS // 3)
     assert keys[0, 0] == keys[2, 0] and keys[0, 1] != keys[2, 1]
     assert banded_pairs(keys).tolist() == [[0, 2]]
 
@@ -149,8 +149,7 @@ def test_group_pairs_link_every_member(size: int) -> None:
 
 def test_paragraph_fingerprints_count_words_but_not_numbers() -> None:
     text = "Avg shrs 3,217,500 vs 4,350,000\n\nThe  company said so.\n\nthe company SAID so"
-    spans = [(0, 31), (33, 54), (56, 75)]
-    prints = fingerprint_paragraphs(text, spans)
+    prints = fingerprint_paragraphs(text, [0, 33, 56], [31, 54, 75])
     assert prints.word_counts.tolist() == [9, 4, 4]
     assert prints.text_words.tolist() == [3, 4, 4]
     assert prints.exact[1] == prints.exact[2] != prints.exact[0]

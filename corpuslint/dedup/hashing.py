@@ -65,28 +65,27 @@ def splitmix64(seed: int) -> int:
     return z ^ (z >> 31)
 
 
+# numpy scalars made once: building them per call costs more than the arithmetic.
+_S27, _S29, _S30, _S31 = (np.uint64(n) for n in (27, 29, 30, 31))
+_M1, _M2, _M3 = (np.uint64(n) for n in (0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xFF51AFD7ED558CCD))
+
+
 def mix64(x: U64) -> U64:
     """splitmix64's finaliser, element-wise (returns a new array)."""
-    x = x ^ (x >> np.uint64(30))
-    x *= np.uint64(0xBF58476D1CE4E5B9)
-    x ^= x >> np.uint64(27)
-    x *= np.uint64(0x94D049BB133111EB)
-    x ^= x >> np.uint64(31)
-    return x
+    y = x >> _S30
+    y ^= x
+    y *= _M1
+    y ^= y >> _S27
+    y *= _M2
+    y ^= y >> _S31
+    return y
 
 
 def light_mix(x: U64) -> U64:
     """A cheaper finaliser (multiply, xor-shift) for hashes that are mixed again later."""
-    y = x * np.uint64(0xFF51AFD7ED558CCD)
-    y ^= y >> np.uint64(29)
+    y = x * _M3
+    y ^= y >> _S29
     return y
-
-
-def _prefix_hashes(values: npt.NDArray[np.unsignedinteger], powers: _Powers) -> U64:
-    """Inclusive prefix sums of ``values[i] * base**i``."""
-    powers.ensure(len(values))
-    prefix: U64 = np.cumsum(np.multiply(values, powers.up[: len(values)], dtype=np.uint64), dtype=np.uint64)
-    return prefix
 
 
 class Words(NamedTuple):
@@ -113,46 +112,61 @@ def word_hashes(text: str) -> Words:
     else:
         codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     word = is_word_char(codes)
-    # Edges between word and non-word characters, minus one: a word of the
-    # padded text spanning [s, e) is text[s - 1 : e - 1], i.e. the pairs below.
-    bounds = np.flatnonzero(word[1:] != word[:-1])
+    # Edges between word and non-word characters: a word of the padded text
+    # spanning [s + 1, e + 1) is text[s:e], so the edges are text offsets.
+    bounds = (word[1:] != word[:-1]).nonzero()[0]
     starts, ends = bounds[0::2], bounds[1::2]
-    prefix = _prefix_hashes(codes, _CHAR_POWERS)
-    hashes = light_mix((prefix[ends] - prefix[starts]) * _CHAR_POWERS.down[starts + 1])
-    numeric = codes[starts + 1] < 58  # a word character below ":" is a digit
-    return Words(starts, ends, hashes, numeric)
+    n = len(codes)
+    _CHAR_POWERS.ensure(n)
+    prefix = (codes * _CHAR_POWERS.up[:n]).cumsum()
+    first = starts + 1
+    hashes = prefix.take(ends) - prefix.take(starts)
+    hashes *= _CHAR_POWERS.down.take(first)
+    numeric = codes.take(first) < 58  # a word character below ":" is a digit
+    return Words(starts, ends, light_mix(hashes), numeric)
 
 
-def sequence_hashes(word_hashes: U64, lo: I64, hi: I64) -> U64:
-    """Hash of each word range ``[lo, hi)``: equal exactly when the word sequences are."""
-    prefix = np.concatenate(([np.uint64(0)], _prefix_hashes(word_hashes, _WORD_POWERS)))
-    polynomial = (prefix[hi] - prefix[lo]) * _WORD_POWERS.down[lo]
-    return mix64(polynomial + (hi - lo).astype(np.uint64))
+def word_prefix(word_hashes: U64) -> U64:
+    """Prefix sums over a text's word hashes, from which any range hashes in O(1)."""
+    n = len(word_hashes)
+    _WORD_POWERS.ensure(n + 1)
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    (word_hashes * _WORD_POWERS.up[:n]).cumsum(out=prefix[1:])
+    return prefix
 
 
-def shingle_hashes(word_hashes: U64, lo: I64, hi: I64, size: int) -> tuple[U64, I64]:
-    """Hashes of the ``size``-word shingles inside each range, and each one's range index.
+def sequence_hashes(word_hashes: U64, lo: I64, hi: I64, prefix: U64 | None = None) -> U64:
+    """Hash of each word range ``[lo, hi)``: equal exactly when the word sequences are.
 
-    A range shorter than ``size`` words gives one shingle, its sequence hash,
-    so that short paragraphs still have a non-empty shingle set.
+    ``prefix`` is :func:`word_prefix` of ``word_hashes``, if already computed.
     """
-    count = np.maximum(hi - lo - size + 1, 0)
-    n = len(word_hashes) - size + 1
-    if n > 0:
-        # Odd multipliers, one per position, so that word order matters.
-        combined = word_hashes[:n] * np.uint64(splitmix64(0) | 1)
-        for k in range(1, size):
-            combined += word_hashes[k : k + n] * np.uint64(splitmix64(k) | 1)
-        combined = mix64(combined)
-    else:
-        combined = np.zeros(0, dtype=np.uint64)
-    owner = np.repeat(np.arange(len(lo)), count)
-    position = np.arange(len(owner)) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lo, count)
-    shingles = combined[position]
-    short = np.flatnonzero((count == 0) & (hi > lo))
-    if len(short):
-        shingles = np.concatenate([shingles, sequence_hashes(word_hashes, lo[short], hi[short])])
-        owner = np.concatenate([owner, short])
-        order = np.argsort(owner, kind="stable")
-        shingles, owner = shingles[order], owner[order]
-    return shingles, owner
+    if prefix is None:
+        prefix = word_prefix(word_hashes)
+    polynomial = prefix.take(hi) - prefix.take(lo)
+    polynomial *= _WORD_POWERS.down.take(lo)
+    polynomial += (hi - lo).view(np.uint64)  # lengths are never negative
+    return mix64(polynomial)
+
+
+def text_hash(word_hashes: U64, prefix: U64) -> int:
+    """:func:`sequence_hashes` of all of a text's words, as a Python integer."""
+    z = (int(prefix[-1]) + len(word_hashes)) & _MASK
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9 & _MASK
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EB & _MASK
+    return z ^ (z >> 31)
+
+
+def shingle_hashes(word_hashes: U64, lo: I64, hi: I64, size: int, prefix: U64 | None = None) -> tuple[U64, I64]:
+    """Hashes of the ``size``-word shingles inside each range, in range order, and
+    how many each range has.
+
+    A shingle hashes as the sequence of its words. A range shorter than
+    ``size`` words is one shingle, its whole sequence, so that short
+    paragraphs still have a non-empty shingle set.
+    """
+    span = hi - lo
+    count = np.where(span >= size, span - size + 1, np.minimum(span, 1))
+    first = (lo - count.cumsum() + count).repeat(count)
+    first += np.arange(len(first))
+    last = first + np.minimum(span, size).repeat(count)
+    return sequence_hashes(word_hashes, first, last, prefix), count

@@ -8,13 +8,13 @@ paragraph spans; :func:`paragraph_prints` caches its result on the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 import numpy as np
-import numpy.typing as npt
 
-from corpuslint.dedup.hashing import I64, U64, sequence_hashes, word_hashes
+from corpuslint.dedup.hashing import I64, U64, sequence_hashes, word_hashes, word_prefix
 from corpuslint.document import Document
 
 
@@ -28,6 +28,8 @@ class ParagraphPrints:
     exact: U64
     #: Words that are not numbers: what the size thresholds count.
     text_words: I64
+    #: :func:`~corpuslint.dedup.hashing.word_prefix` of ``word_hashes``, to hash more ranges.
+    prefix: U64
 
     @property
     def word_counts(self) -> I64:
@@ -37,16 +39,17 @@ class ParagraphPrints:
         return self.word_hashes[self.word_lo[index] : self.word_hi[index]]
 
 
-def fingerprint_paragraphs(text: str, spans: npt.ArrayLike) -> ParagraphPrints:
-    """Fingerprints of the paragraphs ``text[start:end]`` for ``(start, end)`` in ``spans``
-    (disjoint and in order)."""
+def fingerprint_paragraphs(text: str, starts: Sequence[int], ends: Sequence[int]) -> ParagraphPrints:
+    """Fingerprints of the paragraphs ``text[starts[i]:ends[i]]`` (disjoint, in order)."""
     words = word_hashes(text)
-    bounds = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
     # Word ranges and the numbers inside them: binary searches over word starts.
-    lo, hi = np.searchsorted(words.starts, bounds).T
-    numbers_lo, numbers_hi = np.searchsorted(np.flatnonzero(words.numeric), np.stack([lo, hi])).reshape(2, -1)
-    text_words = hi - lo - (numbers_hi - numbers_lo)
-    return ParagraphPrints(lo, hi, words.hashes, sequence_hashes(words.hashes, lo, hi), text_words)
+    lo = words.starts.searchsorted(np.array(starts, dtype=np.int64))
+    hi = words.starts.searchsorted(np.array(ends, dtype=np.int64))
+    numbers = words.numeric.nonzero()[0]
+    text_words = (hi - lo) - (numbers.searchsorted(hi) - numbers.searchsorted(lo))
+    prefix = word_prefix(words.hashes)
+    exact = sequence_hashes(words.hashes, lo, hi, prefix)
+    return ParagraphPrints(lo, hi, words.hashes, exact, text_words, prefix)
 
 
 _CACHE: WeakKeyDictionary[Document, ParagraphPrints] = WeakKeyDictionary()
@@ -56,6 +59,7 @@ def paragraph_prints(doc: Document) -> ParagraphPrints:
     """The fingerprints of ``doc``'s paragraphs (computed on first use, then shared)."""
     prints = _CACHE.get(doc)
     if prints is None:
-        prints = fingerprint_paragraphs(doc.text, [(p.start, p.end) for p in doc.paragraphs])
+        paragraphs = doc.paragraphs
+        prints = fingerprint_paragraphs(doc.text, [p.start for p in paragraphs], [p.end for p in paragraphs])
         _CACHE[doc] = prints
     return prints

@@ -1,13 +1,16 @@
-"""Near-duplicate paragraphs inside one document: cheap bound first, exact check after.
+"""Near-duplicate paragraphs inside one document: cheap exact bounds first, then the check.
 
 Two paragraphs are near-duplicates when their words match in order: the
 similarity is ``M / (n + m - M)``, the Jaccard similarity of the two word
 sequences aligned with difflib (``M`` words matched in order out of ``n``
 and ``m``). One word changed in a ten-word paragraph scores 0.82; the same
 words reshuffled, or two changes in ten words, do not reach 0.8.
-Such pairs share most of their words, so MinHash signatures of each
-paragraph's word set, compared for all pairs at once, rule out almost every
-pair before the exact (slower) comparison runs.
+
+Aligning is slow, so two bounds on ``M`` rule out almost every pair first:
+``M <= min(n, m)``, and ``M <= n - popcount(mask & ~other)``, where a
+paragraph's 64-bit mask has bit ``h >> 58`` set for each word hash ``h``:
+a bit one paragraph sets and the other does not stands for a word that
+cannot be matched.
 """
 
 from __future__ import annotations
@@ -18,51 +21,87 @@ import numpy as np
 import numpy.typing as npt
 
 from corpuslint.dedup.grouping import banded_pairs
-from corpuslint.dedup.hashing import I64
+from corpuslint.dedup.hashing import I64, U64
 from corpuslint.dedup.minhash import band_keys, segment_signatures
 from corpuslint.dedup.paragraphs import ParagraphPrints
 
-#: Up to this many paragraphs, every pair's signatures are compared at once;
-#: longer documents use LSH bands.
-ALL_PAIRS_LIMIT = 400
-#: Candidates need this estimated share of distinct words in common. A pair
-#: at the similarity threshold shares about four fifths of its words, and
-#: falls below this estimate with a probability under 0.01%.
-CANDIDATE_OVERLAP = 0.35
+#: Up to this many paragraphs the bounds run in plain Python (cheaper than
+#: numpy's set-up); up to ALL_PAIRS_LIMIT as matrices over all pairs; beyond,
+#: a very long document takes its candidates from MinHash LSH bands.
+FEW_PARAGRAPHS = 12
+ALL_PAIRS_LIMIT = 2000
+_ONE, _TOP6 = np.uint64(1), np.uint64(58)
+_BYTE_BITS = np.array([bin(n).count("1") for n in range(256)], dtype=np.int64)
 
 
-def _word_signatures(prints: ParagraphPrints, members: I64) -> npt.NDArray[np.uint32]:
-    """MinHash signatures of each member paragraph's set of words."""
-    nonempty = np.flatnonzero(prints.word_hi > prints.word_lo)
-    # Paragraphs hold every word, in order, so the non-empty ones are
-    # consecutive segments of the word array: one reduceat for all.
-    sigs = segment_signatures(prints.word_hashes, prints.word_lo[nonempty])
-    return sigs[np.searchsorted(nonempty, members)]
+def _popcount(x: U64) -> I64:
+    """Set bits of each 64-bit value."""
+    counts: I64 = _BYTE_BITS[x.view(np.uint8)].reshape(*x.shape, 8).sum(axis=-1)
+    return counts
 
 
-def _candidates(sigs: npt.NDArray[np.uint32], sizes: npt.NDArray[np.float64], threshold: float) -> I64:
-    """Pairs ``(a, b)``, ``a < b``, of similar size whose words overlap enough to compare."""
-    if len(sizes) > ALL_PAIRS_LIMIT:
-        return banded_pairs(band_keys(sigs))
-    agree = (sigs[:, None, :] == sigs[None, :, :]).sum(axis=2)
-    # At most min(n, m) words match, so the similarity is at most min / max.
-    small, large = np.minimum.outer(sizes, sizes), np.maximum.outer(sizes, sizes)
-    close = (agree >= CANDIDATE_OVERLAP * sigs.shape[1]) & (small >= threshold * large)
-    pairs: I64 = np.argwhere(np.triu(close, k=1))
+def _nonempty_segments(prints: ParagraphPrints, members: I64) -> tuple[I64, I64]:
+    """Start of each non-empty paragraph's words, and where each member is among them.
+
+    Paragraphs hold every word in order, so the non-empty ones are consecutive
+    segments of the word array: one ``reduceat`` serves them all.
+    """
+    nonempty = (prints.word_hi > prints.word_lo).nonzero()[0]
+    return prints.word_lo[nonempty], nonempty.searchsorted(members)
+
+
+def _word_masks(prints: ParagraphPrints, members: I64) -> U64:
+    starts, position = _nonempty_segments(prints, members)
+    masks: U64 = np.bitwise_or.reduceat(np.left_shift(_ONE, prints.word_hashes >> _TOP6), starts)[position]
+    return masks
+
+
+def _needed(size: float, other: float, threshold: float) -> float:
+    """How many words must match in order for ``M / (n + m - M) >= threshold``."""
+    return threshold * (size + other) / (1.0 + threshold) - 1e-9
+
+
+def _needed_all(sizes: I64, threshold: float) -> npt.NDArray[np.float64]:
+    """:func:`_needed` for every pair of ``sizes``."""
+    needed: npt.NDArray[np.float64] = threshold * np.add.outer(sizes, sizes) / (1.0 + threshold) - 1e-9
+    return needed
+
+
+def _few_candidates(sizes: list[int], masks: list[int], threshold: float) -> list[tuple[int, int]]:
+    pairs = []
+    for a in range(len(sizes)):
+        for b in range(a + 1, len(sizes)):
+            needed = _needed(sizes[a], sizes[b], threshold)
+            if min(sizes[a], sizes[b]) < needed:
+                continue
+            if (
+                min(sizes[a] - (masks[a] & ~masks[b]).bit_count(), sizes[b] - (masks[b] & ~masks[a]).bit_count())
+                >= needed
+            ):
+                pairs.append((a, b))
     return pairs
 
 
-def _needed(first: list[int], second: list[int], threshold: float) -> float:
-    """How many words must match in order for ``M / (n + m - M) >= threshold``."""
-    return threshold * (len(first) + len(second)) / (1.0 + threshold)
+def _many_candidates(sizes: I64, masks: U64, threshold: float) -> list[tuple[int, int]]:
+    unmatched = sizes[:, None] - _popcount(masks[:, None] & ~masks[None, :])
+    bound = np.minimum(np.minimum.outer(sizes, sizes), np.minimum(unmatched, unmatched.T))
+    possible = bound >= _needed_all(sizes, threshold)
+    return [(int(a), int(b)) for a, b in np.argwhere(np.triu(possible, k=1))]
+
+
+def _banded_candidates(prints: ParagraphPrints, members: I64) -> list[tuple[int, int]]:
+    starts, position = _nonempty_segments(prints, members)
+    sigs = segment_signatures(prints.word_hashes, starts)[position]
+    pairs: list[tuple[int, int]] = banded_pairs(band_keys(sigs)).tolist()
+    return pairs
 
 
 def _could_match(first: list[int], second: list[int], threshold: float) -> bool:
-    """An exact bound: at most ``D + min(r1, r2)`` words can match in order, with
-    ``D`` distinct words in common and ``r`` repeated occurrences in each."""
+    """A tighter exact bound: at most ``D + min(r1, r2)`` words can match in order,
+    with ``D`` distinct words in common and ``r`` repeated occurrences in each."""
     one, two = set(first), set(second)
     repeats = min(len(first) - len(one), len(second) - len(two))
-    return len(one & two) + repeats >= _needed(first, second, threshold) - 1e-9
+    return len(one & two) + repeats >= _needed(len(first), len(second), threshold)
 
 
 def ordered_similarity(first: list[int], second: list[int]) -> float:
@@ -77,16 +116,26 @@ def near_pairs(prints: ParagraphPrints, members: I64, threshold: float) -> list[
     among ``members`` whose in-order word similarity is at least ``threshold``."""
     if len(members) < 2:
         return []
-    sizes = prints.word_counts[members].astype(np.float64)
+    if len(members) > ALL_PAIRS_LIMIT:
+        candidates = _banded_candidates(prints, members)
+    elif len(members) > FEW_PARAGRAPHS:
+        candidates = _many_candidates(prints.word_counts[members], _word_masks(prints, members), threshold)
+    else:
+        sizes = prints.word_counts[members].tolist()
+        if len(sizes) == 2 and min(sizes) < _needed(sizes[0], sizes[1], threshold):
+            return []  # the commonest case, settled without building masks
+        candidates = _few_candidates(sizes, _word_masks(prints, members).tolist(), threshold)
     found = []
-    for a, b in _candidates(_word_signatures(prints, members), sizes, threshold).tolist():
+    words: dict[int, list[int]] = {}
+    for a, b in candidates:
         i, j = int(members[a]), int(members[b])
         if prints.exact[i] == prints.exact[j]:
             continue  # exact duplicates are found without this check
-        first, second = prints.words_of(i).tolist(), prints.words_of(j).tolist()
-        if not _could_match(first, second, threshold):
-            continue
-        score = ordered_similarity(first, second)
-        if score >= threshold:
-            found.append((min(i, j), max(i, j), score))
+        for k in (i, j):
+            if k not in words:
+                words[k] = prints.words_of(k).tolist()
+        if _could_match(words[i], words[j], threshold):
+            score = ordered_similarity(words[i], words[j])
+            if score >= threshold:
+                found.append((i, j, score))
     return found

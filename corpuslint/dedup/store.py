@@ -14,10 +14,11 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from corpuslint.dedup.hashing import sequence_hashes, shingle_hashes
+from corpuslint.dedup.hashing import shingle_hashes, text_hash
 from corpuslint.dedup.minhash import PERMUTATIONS, signatures
 from corpuslint.dedup.paragraphs import paragraph_prints
 from corpuslint.document import Document
+from corpuslint.text.spans import Span
 
 ROW = np.dtype(
     [
@@ -26,7 +27,7 @@ ROW = np.dtype(
         ("end_line", "<u4"),
         ("end_column", "<u2"),
         ("words", "<u2"),
-        ("sig", "<u4", (PERMUTATIONS,)),
+        ("sig", "<u2", (PERMUTATIONS,)),
     ]
 )
 Rows = npt.NDArray[np.void]
@@ -48,33 +49,38 @@ class Summary(NamedTuple):
 def paragraph_shingles(
     doc: Document, indices: npt.NDArray[np.int64], size: int
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
-    """The ``size``-word shingle hashes of some paragraphs of ``doc``, with the
-    position in ``indices`` each belongs to (ascending)."""
+    """The ``size``-word shingle hashes of some paragraphs of ``doc``, paragraph
+    after paragraph, and how many each paragraph has."""
     prints = paragraph_prints(doc)
-    return shingle_hashes(prints.word_hashes, prints.word_lo[indices], prints.word_hi[indices], size)
+    return shingle_hashes(prints.word_hashes, prints.word_lo[indices], prints.word_hi[indices], size, prints.prefix)
+
+
+def _places(paragraphs: list[Span]) -> list[tuple[int, int, int]]:
+    """First line, last line and end column (1-based, exclusive) of each paragraph."""
+    places = []
+    for paragraph in paragraphs:
+        breaks = paragraph.text.count("\n")
+        # A one-line paragraph begins at the start of its line, so it ends at its length + 1.
+        end_column = len(paragraph.text) - paragraph.text.rfind("\n") if breaks else len(paragraph.text) + 1
+        places.append((paragraph.line, paragraph.line + breaks, min(end_column, _U16)))
+    return places
 
 
 def summarize_document(doc: Document, min_words: int, shingle_size: int) -> Summary:
     """The store rows of ``doc``'s paragraphs of at least ``min_words`` words."""
     prints = paragraph_prints(doc)
-    indices = np.flatnonzero(prints.text_words >= min_words)
-    rows = np.zeros(len(indices), dtype=ROW)
+    sizes = prints.text_words
+    indices = (sizes >= min_words).nonzero()[0]
     record = (doc.record_line, doc.record_id) if doc.record_line is not None else None
-    everything = np.array([0, len(prints.word_hashes)])
-    text = int(sequence_hashes(prints.word_hashes, everything[:1], everything[1:])[0])
-    if int(prints.text_words.sum()) < min_words:
-        text = 0
-    if len(indices) == 0:
-        return Summary(rows, record, text)
-    paragraphs = doc.paragraphs
-    ends = [doc.position(paragraphs[i].end) for i in indices.tolist()]
-    rows["exact"] = prints.exact[indices]
-    rows["line"] = [paragraphs[i].line for i in indices.tolist()]
-    rows["end_line"] = [line for line, _ in ends]
-    rows["end_column"] = np.minimum([column for _, column in ends], _U16)
-    rows["words"] = np.minimum(prints.text_words[indices], _U16)
-    shingles, owner = paragraph_shingles(doc, indices, shingle_size)
-    rows["sig"] = signatures(shingles, owner, len(indices))
+    text = text_hash(prints.word_hashes, prints.prefix) if int(sizes.sum()) >= min_words else 0
+    rows = np.empty(len(indices), dtype=ROW)
+    if len(indices):
+        paragraphs = doc.paragraphs
+        places = np.array(_places([paragraphs[i] for i in indices.tolist()]), dtype=np.uint32)
+        rows["exact"] = prints.exact.take(indices)
+        rows["line"], rows["end_line"], rows["end_column"] = places.T
+        rows["words"] = np.minimum(sizes.take(indices), _U16)
+        rows["sig"] = signatures(*paragraph_shingles(doc, indices, shingle_size))
     return Summary(rows, record, text)
 
 
@@ -99,6 +105,8 @@ def concatenate(summaries: list[Summary | None]) -> Store:
     """One store from the per-document summaries (``None`` for unreadable documents)."""
     parts = [s.rows if s is not None else np.zeros(0, dtype=ROW) for s in summaries]
     counts = np.array([len(p) for p in parts], dtype=np.int64)
-    rows = np.concatenate(parts) if parts else np.zeros(0, dtype=ROW)
+    # As raw bytes: concatenating structured arrays re-checks their fields per part.
+    raw = [p.view(np.uint8) for p in parts]
+    rows = np.concatenate(raw).view(ROW) if raw else np.zeros(0, dtype=ROW)
     bounds = np.concatenate(([0], np.cumsum(counts)))
     return Store(rows, np.repeat(np.arange(len(parts), dtype=np.int32), counts), bounds)

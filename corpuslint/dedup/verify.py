@@ -34,8 +34,8 @@ def _shingle_sets(corpus: CorpusView, store: Store, rows: list[int], size: int) 
         lines = store.rows["line"][wanted].tolist()
         found = [(row, index_of_line[line]) for row, line in zip(wanted, lines, strict=True) if line in index_of_line]
         indices = np.array([index for _, index in found], dtype=np.int64)
-        shingles, owner = paragraph_shingles(doc, indices, size)
-        bounds = np.searchsorted(owner, np.arange(len(found) + 1))
+        shingles, counts = paragraph_shingles(doc, indices, size)
+        bounds = np.concatenate(([0], counts.cumsum()))
         for k, (row, _) in enumerate(found):
             sets[row] = np.unique(shingles[bounds[k] : bounds[k + 1]])
     return sets

@@ -55,11 +55,12 @@ def _bmp_table() -> npt.NDArray[np.bool_]:
     return table
 
 
-def is_word_char(codepoints: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
-    """Word-character mask of an array of code points."""
+def is_word_char(codepoints: npt.NDArray[np.unsignedinteger]) -> npt.NDArray[np.bool_]:
+    """Word-character mask of an array of code points (``uint8`` for Latin-1 text)."""
     table = _bmp_table()
-    if codepoints.size == 0 or int(codepoints.max()) < _ASTRAL:
-        return table[codepoints]
+    if codepoints.dtype == np.uint8 or codepoints.size == 0 or int(codepoints.max()) < _ASTRAL:
+        mask: npt.NDArray[np.bool_] = table[codepoints]
+        return mask
     mask = table[np.minimum(codepoints, _ASTRAL - 1)]
     astral = codepoints >= _ASTRAL
     mask[astral] = True

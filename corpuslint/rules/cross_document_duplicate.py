@@ -18,8 +18,8 @@ from corpuslint.models import CorpusViolation, Location
 from corpuslint.rule import CorpusRule, CorpusView, Option, Rule
 
 #: Candidates whose signatures agree in fewer slots than the threshold minus
-#: this are not re-read: a pair at the threshold falls so low with p < 0.2%.
-ESTIMATE_MARGIN = 0.3
+#: this are not re-read: a pair at the threshold falls so low with p < 0.5%.
+ESTIMATE_MARGIN = 0.2
 
 
 class CrossDocumentDuplicate(CorpusRule):

@@ -70,28 +70,30 @@ class DuplicateParagraph(DocumentRule):
         if len(paragraphs) < 2:
             return
         prints = paragraph_prints(doc)
-        members = np.flatnonzero(prints.text_words >= self.config["min-words"])
-        if len(members) < 2:
-            return
-        for later, (earlier, similarity) in sorted(self._originals(prints, members).items()):
+        for later, (earlier, similarity) in sorted(self._originals(prints).items()):
             yield self._violation(doc, paragraphs[later], paragraphs[earlier], similarity)
 
-    def _originals(self, prints: ParagraphPrints, members: np.ndarray) -> dict[int, tuple[int, float]]:
+    def _originals(self, prints: ParagraphPrints) -> dict[int, tuple[int, float]]:
         """For each repeating paragraph, the earliest paragraph it repeats and how closely."""
+        # Plain lists: a document has few paragraphs, and numpy calls cost more than they save.
+        sizes = prints.text_words.tolist()
+        smallest = self.config["min-words"]
         found: dict[int, tuple[int, float]] = {}
         first_seen: dict[int, int] = {}
-        for index, key in zip(members.tolist(), prints.exact[members].tolist(), strict=True):
+        for index, key in enumerate(prints.exact.tolist()):
+            if sizes[index] < smallest:
+                continue
             if key in first_seen:
                 found[index] = (first_seen[key], 1.0)
             else:
                 first_seen[key] = index
         threshold = float(self.config["similarity"])
-        if threshold < 1.0:
-            # Later exact copies are already reported; short lines differing in a word
-            # are list items and table rows ("Shr 12 cts vs 10 cts"), not edited copies.
-            distinct = np.array(sorted(first_seen.values()), dtype=np.int64)
-            distinct = distinct[prints.text_words[distinct] >= self.config["near-min-words"]]
-            for i, j, score in near_pairs(prints, distinct, threshold):
+        # Later exact copies are already reported; short lines differing in a word
+        # are list items and table rows ("Shr 12 cts vs 10 cts"), not edited copies.
+        near_size = self.config["near-min-words"]
+        distinct = [index for index in first_seen.values() if sizes[index] >= near_size]
+        if threshold < 1.0 and len(distinct) > 1:
+            for i, j, score in near_pairs(prints, np.array(distinct, dtype=np.int64), threshold):
                 if j not in found or i < found[j][0]:
                     found[j] = (i, score)
         return found
