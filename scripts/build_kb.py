@@ -52,6 +52,8 @@ def wanted(row: dict[str, str]) -> bool:
     kind = row["position_kind"]
     if kind in KINDS:
         return True
+    if kind == "other_minister" and "Secretary of State of " in row["position"]:
+        return False  # the secretaries of state of the US states
     if kind == "other_minister":
         return row["country"] == "US" or bool(_ECONOMY.search(row["position"].lower()))
     return kind == "ambassador" and row["position"].startswith("United States Ambassador")
@@ -92,7 +94,9 @@ def read_sources(path: Path) -> tuple[KBData, dict[str, date]]:
             # POCOM's chiefs of mission stop about 2020 although the snapshot is 2026:
             # an embassy is known only up to its last recorded event.
             events = [d for d in (term.start.last, term.end.last if term.end else None) if d]
-            seen = max(events) if row["source"] == "pocom" and "Ambassador" in row["position"] else None
+            # So are the hand-written rows of the fact table: up to their last event.
+            stale = (row["source"] == "pocom" and "Ambassador" in row["position"]) or row["source"] == "manual"
+            seen = max(events) if stale else None
             known[oid] = max(known[oid], seen or date.fromisoformat(row["source_date"]))
     return data, known
 

@@ -16,18 +16,22 @@ from importlib import resources
 from corpuslint.anachronism.docdate import DateSettings, DocumentDate, document_date
 from corpuslint.anachronism.kb import KnowledgeBase
 from corpuslint.anachronism.matching import Mention, MentionFinder, trie_regex
+from corpuslint.anachronism.names import key
 from corpuslint.anachronism.qualifiers import QualifierReader, load_countries
 from corpuslint.anachronism.reasoning import (
-    INCUMBENT_CUE,
     Candidate,
     candidates,
     disjoint,
     held_by,
     out_of_office,
     refers_to_past,
+    shows_incumbent,
     spans,
 )
 from corpuslint.document import Document
+
+#: A surname shared by at most this many people needs no country named in the text.
+DISTINCTIVE = 3
 
 
 @dataclass(frozen=True)
@@ -75,41 +79,48 @@ class Checker:
             found |= self.evidence_codes.get(match.group(), set())
         return found
 
-    def _judge(self, doc: Document, mentions: list[Mention], docdate: DocumentDate | None) -> list[Judged]:
+    def _distinctive(self, mention: Mention) -> bool:
+        """A surname few people in the knowledge base share ("Reagan", not "Johnson")."""
+        return len(self.kb.short.get(key(mention.name), ())) <= DISTINCTIVE
+
+    def _candidates(self, doc: Document, mentions: list[Mention]) -> list[tuple[Mention, list[Candidate]]]:
+        """The mentions that name someone in an office the knowledge base knows."""
+        found: list[tuple[Mention, list[Candidate]]] = []
+        countries: set[str] | None = None
+        for mention in mentions:
+            cands = candidates(self.kb, mention) if not mention.markers else []
+            if cands and not mention.full_name and mention.qualifier is None and not self._distinctive(mention):
+                # A common surname and a title alone: the person's country must be in the text.
+                countries = self._countries(doc) if countries is None else countries
+                cands = [c for c in cands if c.office.country in countries]
+            if cands:
+                found.append((mention, cands))
+        return found
+
+    def _judge(self, doc: Document, found: list[tuple[Mention, list[Candidate]]], year: int | None) -> list[Judged]:
         judged: list[Judged] = []
         seen: set[tuple[str, str]] = set()
         starts = [s.start for s in doc.sentences]
-        countries: set[str] | None = None
-        for mention in mentions:
-            if mention.markers:
-                continue
-            cands = candidates(self.kb, mention)
-            if not cands:
-                continue
-            if not mention.full_name and mention.qualifier is None:
-                # A surname and a title alone: the person's country must be in the text.
-                countries = self._countries(doc) if countries is None else countries
-                cands = [c for c in cands if c.office.country in countries]
-                if not cands:
-                    continue
+        for mention, cands in found:
             sentence = doc.sentences[max(0, bisect_right(starts, mention.start) - 1)]
-            if refers_to_past(sentence.text, cands, docdate.first.year if docdate else None):
+            after = doc.text[mention.end : sentence.end]
+            if refers_to_past(sentence.text, after, cands, year):
                 continue
             keys = {(c.person, c.office.id) for c in cands}
             if keys <= seen:
                 continue  # one verdict per person and office: the first mention
             seen |= keys
-            after = doc.text[mention.end : sentence.end]
-            incumbent = mention.qualifier is not None or bool(INCUMBENT_CUE.search(after))
+            before = doc.text[max(sentence.start, mention.start - 30) : mention.start]
+            incumbent = mention.qualifier is not None or shows_incumbent(before, after, sentence.text)
             judged.append(Judged(mention, cands, incumbent))
         return judged
 
     def check(self, doc: Document) -> list[Report]:
-        mentions = list(self.finder.find(doc.text))
-        if not mentions:
+        found = self._candidates(doc, list(self.finder.find(doc.text)))
+        if not found:
             return []
         docdate = document_date(doc, self.settings.dates)
-        judged = self._judge(doc, mentions, docdate)
+        judged = self._judge(doc, found, docdate.first.year if docdate else None)
         if docdate is not None:
             return [r for j in judged if (r := self._dated(j, docdate)) is not None]
         return self._undated(judged) if self.settings.check_undated else []

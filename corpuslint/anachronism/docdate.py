@@ -38,6 +38,7 @@ _DATELINE = re.compile(
 #: A date line's text besides the date is short: a masthead, a byline, a label.
 _MAX_DATE_LINE = 90
 DATELINE_LINES = 40
+_YEAR_DIGITS = re.compile(r"\d\d\d\d")
 _EDGE = " \t|-–—,:;•·/()[]"
 _TIME = re.compile(r"^[\s,|at-]*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.IGNORECASE)
 
@@ -125,6 +126,8 @@ def _rank(line_text: str, line_start: int, found: DateExpr) -> int | None:
 def _header(doc: Document, settings: DateSettings) -> DocumentDate | None:
     best: tuple[int, int, DateExpr] | None = None
     for line in doc.lines[: settings.header_lines]:
+        if not _YEAR_DIGITS.search(line.text):
+            continue  # every date the grammar reads has a four-digit year
         for found in find_dates(doc.text, settings.order, line.start, line.end):
             rank = _rank(line.text, line.start, found)
             if rank is not None and (best is None or rank < best[0]):

@@ -108,7 +108,7 @@ class KnowledgeBase:
 
     def organisations(self) -> set[str]:
         """Every organisation name written before a title ("bundesbank"), from the raw rows."""
-        return {q for line in self._office_rows.values() for q in line.rsplit(",", 1)[1].split("|") if q}
+        return {q for line in self._office_rows.values() for q in line.rsplit(",", 2)[1].split("|") if q}
 
     @property
     def office_ids(self) -> list[str]:

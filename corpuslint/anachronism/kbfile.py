@@ -3,7 +3,7 @@
 Lines starting with ``#`` carry metadata (``# snapshot: 2025-06-30``). Each
 row starts with its table name::
 
-    office,<id>,<country>,<kind>,<label>,<keep_title 0/1>,<known_until>,<complete_from>,<qualifiers a|b>
+    office,<id>,<country>,<kind>,<label>,<keep_title 0/1>,<known_until>,<complete_from>,<qualifiers a|b>,<titles a|b>
     person,<id>,<name>,<aliases a|b>,<full name keys a|b>,<surname keys a|b>
     term,<person id>,<office id>,<start>,<end>,<acting 0/1>,<source>
 
@@ -77,21 +77,24 @@ def office_row(o: Office) -> list[str]:
         o.known_until.isoformat(),
         complete,
         quals,
+        "|".join(sorted(o.fixed_titles)),
     ]
 
 
 def parse_office(row: list[str]) -> Office:
-    _, oid, country, kind, label, keep, known, complete, quals = row
+    _, oid, country, kind, label, keep, known, complete, quals, fixed = row
+    titles = frozenset(t for t in fixed.split("|") if t)
     return Office(
         oid,
         label,
         country,
         kind,
-        office_titles(label, kind, country),
+        titles or office_titles(label, kind, country),
         frozenset(q for q in quals.split("|") if q),
         keep == "1",
         date.fromisoformat(known),
         date.fromisoformat(complete) if complete else None,
+        titles,
     )
 
 

@@ -58,7 +58,8 @@ def _office(data: KBData, spec: dict[str, Any], as_of: date | None, where: str) 
     if "known_until" in spec:
         known = date.fromisoformat(_text(spec["known_until"]))
     qualifiers = frozenset(fold(q) for q in spec.get("qualifiers") or ()) | (found.qualifiers if found else frozenset())
-    titles = frozenset(spec["titles"]) if spec.get("titles") else office_titles(label, kind, country)
+    fixed = frozenset(str(t) for t in spec.get("titles") or ()) or (found.fixed_titles if found else frozenset())
+    titles = fixed or office_titles(label, kind, country)
     keep = bool(spec.get("keep_title", found.keep_title if found else False))
     oid = found.id if found else f"y:{country}:{key(label).replace(' ', '-')}"
     complete = found.complete_from if found else None
@@ -66,7 +67,9 @@ def _office(data: KBData, spec: dict[str, Any], as_of: date | None, where: str) 
         starts = [parse_day_span(_text(h[1])) for h in spec.get("holders") or () if isinstance(h, list) and len(h) > 1]
         firsts = [s.first for s in starts if s is not None] + ([complete] if complete else [])
         complete = min(firsts) if firsts else complete
-    office = Office(oid, found.label if found else label, country, kind, titles, qualifiers, keep, known, complete)
+    office = Office(
+        oid, found.label if found else label, country, kind, titles, qualifiers, keep, known, complete, fixed
+    )
     data.offices[oid] = office
     return office
 

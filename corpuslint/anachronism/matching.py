@@ -27,9 +27,18 @@ _AFTER_NAME = frozenset(
 )
 _TOKEN = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_][\w'’.\-]*)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
-_BEFORE_NAME = re.compile(r"((?:[^\W\d_][\w'’.\-]*[ \t]*\n?[ \t]*){1,5}),\s*(?:the\s+|a\s+)?$")
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\"“”]")
+_COMMA_BEFORE = re.compile(r",\s*(?:the\s+|a\s+)?$")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _AFTER_TITLE = re.compile(r"\s+of\s+(?:the\s+)?")
 _SUFFIX = re.compile(r"[\s-]+(?:elect|designate)\b", re.IGNORECASE)
+
+
+def _may_follow_name(text: str, title_start: int) -> bool:
+    """ "Asif, Pakistan's foreign minister": a comma, then at most a few words, then the title."""
+    comma = text.rfind(",", max(0, title_start - 45), title_start)
+    between = text[comma + 1 : title_start]
+    return comma >= 0 and not _CLAUSE_BREAK.search(between) and len(between.split()) <= 4
 
 
 def trie_regex(phrases: list[str]) -> str:
@@ -54,10 +63,32 @@ def _node_regex(node: _Node) -> str:
     return f"(?:{body})?" if _END in node else body
 
 
-def title_pattern() -> re.Pattern[str]:
-    spoken = trie_regex(sorted(SURFACES))
-    abbreviations = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:(?i:{spoken})|(?:{abbreviations}))(?![\w])")
+_SMALL_WORDS = frozenset({"of", "the", "for", "and"})
+
+
+def _title_case(phrase: str) -> str:
+    return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in phrase.split(" "))
+
+
+#: Lower-case titles that stand before a name in news copy ("Board chairman Paul Volcker").
+LOWER_HEADS = (" chairman", " governor", " president", " minister", " secretary", " premier")
+
+
+def title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The scans, each starting with a character set or a literal so that the
+    regular-expression engine skips most positions without trying the trie:
+    capitalised titles ("Foreign Minister", "PM"), lower-case titles after a
+    comma ("Asif, Pakistan's foreign minister"), and the lower-case title that
+    ends just before a name (found from :data:`LOWER_HEADS` with ``str.find``)."""
+    capitalised = sorted({_title_case(p) for p in SURFACES} | set(ABBREVIATIONS))
+    lower = trie_regex(sorted(SURFACES))
+    words = r"(?:[A-Z][\w.'’\-]*[ \t\n]+|(?:former|then|new|outgoing|acting|late)[ \t\n]+)"
+    after_comma = rf",[ \t\n]+(?:the[ \t\n]+|a[ \t\n]+)?{words}{{0,3}}(?P<title>{lower})(?![\w])"
+    return (
+        re.compile(rf"(?:{trie_regex(capitalised)})(?![\w])"),
+        re.compile(after_comma),
+        re.compile(rf"(?<![\w\-])(?:{lower})\Z", re.IGNORECASE),
+    )
 
 
 @dataclass(frozen=True)
@@ -81,7 +112,7 @@ class MentionFinder:
     def __init__(self, kb: KnowledgeBase, qualifiers: QualifierReader) -> None:
         self.kb = kb
         self.qualifiers = qualifiers
-        self.titles = title_pattern()
+        self.titles, self.lower_titles, self.lower_ending = title_patterns()
 
     def _name_after(self, text: str, pos: int) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
@@ -124,33 +155,60 @@ class MentionFinder:
                 return first, last, people, name_key in self.kb.full
         return None
 
-    def find(self, text: str) -> Iterator[Mention]:
+    def _hits(self, text: str) -> Iterator[tuple[int, int]]:
         for match in self.titles.finditer(text):
-            title_text = match.group()
+            # The boundary test is done here, not in the expression, to keep its
+            # first-character prefilter: "Ex-President" counts, "Sub-Governor" not.
+            before = text[match.start() - 1] if match.start() else " "
+            if not before.isalnum():
+                yield match.start(), match.end()
+        for match in self.lower_titles.finditer(text):
+            yield match.start("title"), match.end("title")
+        yield from self._lower_before_names(text)
+
+    def _lower_before_names(self, text: str) -> Iterator[tuple[int, int]]:
+        size = len(text)
+        for head in LOWER_HEADS:
+            at = text.find(head)
+            while at >= 0:
+                end = at + len(head)
+                after = text[end : end + 3].lstrip(" \t\n")
+                if after[:1].isupper() and end < size and text[end] in " \t\n":
+                    match = self.lower_ending.search(text, max(0, at - 40), end)
+                    if match is not None:
+                        yield match.start(), match.end()
+                at = text.find(head, end)
+
+    def find(self, text: str) -> Iterator[Mention]:
+        for title_start, title_end in sorted(self._hits(text)):
+            title_text = text[title_start:title_end]
             title = surface_key(title_text)
             if not title:
                 continue
-            end = match.end()
+            end = title_end
             suffix = _SUFFIX.match(text, end)
-            markers: list[str] = ["elect"] if suffix else []
             end = suffix.end() if suffix else end
-            qualifier, before, start, unknown = self.qualifiers.read(text, match.start())
-            markers += before
             after_of = _AFTER_TITLE.match(text, end)
-            if qualifier is None and after_of:
-                qualifier, end = self._qualifier_after(text, after_of.end(), end)
+            post_qualifier = None
+            if after_of:
+                post_qualifier, end = self._qualifier_after(text, after_of.end(), end)
             words = self._name_after(text, end)
             resolved = self._resolve(words, suffixes=False) if words else None
+            if resolved is None and not _may_follow_name(text, title_start):
+                continue  # no name after the title and none before it: most title words end here
+            qualifier, before, start, unknown = self.qualifiers.read(text, title_start)
+            qualifier = qualifier or post_qualifier
+            markers = tuple(before) + (("elect",) if suffix else ())
             if resolved is not None:
                 first, last, people, full = resolved
                 name = " ".join(w for w, _, _ in words[first:last])
                 yield Mention(
-                    min(start, match.start()), words[last - 1][2], title, title_text, name, tuple(people), full,
-                    qualifier, tuple(markers), False,
+                    min(start, title_start), words[last - 1][2], title, title_text, name, tuple(people), full,
+                    qualifier, markers, False,
                 )  # fmt: skip
             elif not unknown:
                 yield from self._name_before(
-                    text, min(start, match.start()), match.end(), title, title_text, qualifier, markers
+                    text, min(start, title_start), title_end, title, title_text, qualifier, list(markers)
                 )
 
     def _qualifier_after(self, text: str, pos: int, title_end: int) -> tuple[Qualifier | None, int]:
@@ -178,11 +236,19 @@ class MentionFinder:
         qualifier: Qualifier | None,
         markers: list[str],
     ) -> Iterator[Mention]:
-        window = max(0, start - 80)
-        match = _BEFORE_NAME.search(text, window, start)
-        if match is None:
+        # No backtracking expression here: find the comma, then walk the words before it.
+        comma = _COMMA_BEFORE.search(text, max(0, start - 12), start)
+        if comma is None:
             return
-        words = [(m.group(1), m.start(1), m.end(1)) for m in _TOKEN.finditer(text, match.start(1), match.end(1))]
+        words: list[tuple[str, int, int]] = []
+        limit = comma.start()
+        for match in reversed(list(_NAME_WORD.finditer(text, max(0, limit - 80), limit))):
+            if text[match.end() : limit].strip() or len(words) == 5:
+                break
+            words.insert(0, (match.group(), match.start(), match.end()))
+            limit = match.start()
+        if not words:
+            return
         resolved = self._resolve(words, suffixes=True)
         if resolved is None:
             return

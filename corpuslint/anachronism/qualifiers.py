@@ -19,7 +19,7 @@ MARKERS = frozenset(
         "former", "ex", "late", "then", "outgoing", "previous", "past", "deposed", "ousted", "exiled", "acting",
         "interim", "caretaker", "incoming", "designate", "elect", "future", "next", "new", "onetime", "one-time",
         "erstwhile", "retired", "predecessor", "successor", "under", "assassinated", "slain", "disgraced", "longtime",
-        "then-", "ex-", "would-be",
+        "then-", "ex-", "would-be", "until",
     }
 )  # fmt: skip
 #: Party labels and the like: a capitalised word before a title that names no organisation.
@@ -84,13 +84,14 @@ class QualifierReader:
         run ("In Japan, Prime Minister ..." has no qualifier).
         """
         window_start = max(0, end - 90)
-        words = [(m.group(), m.start() + window_start) for m in _WORD.finditer(text, window_start, end)]
+        words = [(m.group(), m.start()) for m in _WORD.finditer(text, window_start, end)]
         run: list[tuple[str, int]] = []
         limit = end
         for word, start in reversed(words):
             gap = text[start + len(word) : limit]
-            # "Japan. Prime Minister": a full stop ends the run unless it is part of "U.S.".
-            if gap.strip() or (word.endswith(".") and self.lookup(word) is None):
+            # "Japan. Prime Minister": a full stop ends the run unless it is part of
+            # "U.S."; so does a blank line (a headline above is no qualifier).
+            if gap.strip() or gap.count("\n") > 1 or (word.endswith(".") and self.lookup(word) is None):
                 break
             run.insert(0, (word, start))
             limit = start

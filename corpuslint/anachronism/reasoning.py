@@ -19,22 +19,39 @@ from corpuslint.anachronism.matching import Mention
 from corpuslint.anachronism.terms import FOREVER, Office, Term
 from corpuslint.anachronism.titles import NEEDS_QUALIFIER
 
-#: A sentence that places its people in the past ("in 2017", "at the time", "served as").
+#: A sentence that places its people in the past ("at the time", "served as", "years ago").
 PAST_CONTEXT = re.compile(
-    r"\b(?:at the time|served as|serving as|(?:was|were|had been) then|years? ago|decades? ago|"
-    r"in the (?:19|20)\d0s|when (?:he|she|they) (?:was|were)|who was|had been|formerly|previously|"
-    r"during (?:his|her|their) (?:term|tenure|presidency|time|administration)|tenure|era|predecessors?|successors?|"
-    r"memoirs?|anniversary|died|funeral)\b",
+    r"\b(?:at the time|served as|serving as|(?:was|were) then|years? ago|decades? ago|in the (?:19|20)\d0s|"
+    r"when (?:he|she|they) (?:was|were)|who (?:was|had been)|formerly|"
+    r"during (?:his|her|their) (?:term|tenure|presidency|time|administration)|memoirs?|anniversary)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d,])")
-#: Former US presidents keep the title; "President X vetoed ..." still claims the office.
-INCUMBENT_CUE = re.compile(
-    r"^(?:'s|’s)?[^.;:!?]{0,60}?\b(?:administration|veto(?:es|ed)?|budget|signed|signs|will|plans?|"
-    r"propos(?:ed|es|als?)|announced|announces|ordered|orders|impos(?:ed|es)|nominat(?:ed|es)|appoint(?:ed|s)|"
-    r"asked congress|urged|wants|polic(?:y|ies)|government|cabinet|is expected|intends)\b",
+#: A year as a point in time: "in 1985", "in July 1986", "during 1979" (not "1986/87", "a 1986 rise").
+_TIME_YEAR = re.compile(
+    r"\b(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\s+)?(1[89]\d\d|20\d\d)\b(?![/\-]\d)"
+)
+#: The end of a term told right after the name: "Muldoon was ousted", "who resigned".
+TERM_ENDED = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,3}?(?:was|were|had been)\s+(?:ousted|overthrown|toppled|deposed|assassinated|killed|"
+    r"defeated|removed)|^\W{0,3}(?:who\s+)?(?:resigned|stepped down|left office|lost (?:power|office))",
     re.IGNORECASE,
 )
+#: Former US presidents keep the title ("President Carter" in 1987), so a mention
+#: after the term must show the office at work: a decision, an order, a veto,
+#: a budget, the White House speaking, or a request made to the incumbent.
+INCUMBENT_AFTER = re.compile(
+    r"^(?:'s|’s)?[^.;:!?]{0,60}?\b(?:administration|veto(?:es|ed)?|budget|sign(?:s|ed)?|will|plans?|"
+    r"propos(?:e|ed|es|als?)|announc(?:e|ed|es)|order(?:s|ed)?|impos(?:e|ed|es)|nominat(?:e|ed|es)|"
+    r"appoint(?:ed|s)?|decid(?:e|ed|es)|decision|requests?|authority|urged|wants|polic(?:y|ies)|government|"
+    r"cabinet|is expected|intends)\b",
+    re.IGNORECASE,
+)
+INCUMBENT_BEFORE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|giv(?:e|es|ing)|gave)\s+$", re.I)
+INCUMBENT_SENTENCE = re.compile(r"\bWhite House\b")
+
+
+def shows_incumbent(before: str, after: str, sentence: str) -> bool:
+    return bool(INCUMBENT_AFTER.search(after) or INCUMBENT_BEFORE.search(before) or INCUMBENT_SENTENCE.search(sentence))
 
 
 @dataclass(frozen=True)
@@ -72,15 +89,16 @@ def _fits_qualifier(mention: Mention, office: Office) -> bool:
 
 
 def mentioned_years(sentence: str) -> list[int]:
-    return [int(y) for y in _YEAR.findall(sentence)]
+    return [int(y) for y in _TIME_YEAR.findall(sentence)]
 
 
-def refers_to_past(sentence: str, cands: list[Candidate], doc_year: int | None) -> bool:
-    """A past-time sentence, or one naming a year in which the person held the office."""
-    if PAST_CONTEXT.search(sentence):
+def refers_to_past(sentence: str, after: str, cands: list[Candidate], doc_year: int | None) -> bool:
+    """A past-time sentence, or one placing events in an earlier year in which the
+    person held the office ("signed by Prime Minister Gandhi in 1985")."""
+    if PAST_CONTEXT.search(sentence) or TERM_ENDED.search(after):
         return True
     for year in mentioned_years(sentence):
-        if year == doc_year:
+        if doc_year is not None and year >= doc_year:
             continue
         first, last = date(year, 1, 1), date(year, 12, 31)
         if any(t.possibly_on(first, last) for c in cands for t in c.terms):

@@ -42,6 +42,8 @@ class Office:
     #: From this day on the holder list is complete (curated), so a day with
     #: no holder was a vacancy or the office did not exist.
     complete_from: date | None = None
+    #: Title keys given by hand, which replace those derived from the label.
+    fixed_titles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

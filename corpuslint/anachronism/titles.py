@@ -62,9 +62,12 @@ _RAW_SURFACES: dict[str, tuple[str, ...]] = {
     + tuple(f"secretary of {{the |}}{d}" for d in _US_DEPARTMENTS.split("|")),
     "secretary of state": ("secretary of state",),
     "crown prince": ("crown prince",),
-    "governor": ("governor", "central bank governor", "central bank {chief|head|president}"),
+    "central bank head": ("central bank {governor|chief|head|president|chairman|boss}",),
+    "managing director": ("managing director",),
+    "director-general": ("director general", "director-general"),
+    "governor": ("governor",),
     "president": ("president",),
-    "prime minister": ("prime minister", "premier"),
+    "prime minister": ("prime minister", "premier", "taoiseach"),
     "chancellor": ("{federal |}chancellor",),
     "chairman": ("chairman", "chairwoman", "chair"),
     "monarch": ("king", "queen", "emperor", "empress", "emir", "amir", "sultan", "grand duke", "shah"),
@@ -81,7 +84,7 @@ for _key, _phrases in _RAW_SURFACES.items():
 #: Abbreviations count only in capitals: "pm" and "fm" are also times and radio.
 ABBREVIATIONS: dict[str, str] = {"PM": "prime minister", "FM": "foreign minister", "DPM": "deputy prime minister"}
 #: Title keys too common outside government to count without a country or organisation before them.
-NEEDS_QUALIFIER = frozenset({"chairman", "leader", "governor"})
+NEEDS_QUALIFIER = frozenset({"chairman", "leader", "governor", "managing director", "director-general"})
 _DEPARTMENT = re.compile(rf"\b(?:secretary of (?:the )?({_US_DEPARTMENTS})|({_US_DEPARTMENTS}) secretary)\b")
 _PREFIXED = re.compile(
     r"^(?:first |second |third )?(?:deputy|vice|assistant|under|associate|acting|state secretary|parliamentary|"
@@ -119,6 +122,8 @@ _LABEL_KEYS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"minister (?:of|for) (?:the )?econom", ("economy minister",)),
         (r"secretary of state$", ("secretary of state", "secretary")),
         (r"^chair", ("chairman",)),
+        (r"^managing director", ("managing director",)),
+        (r"^director[- ]general", ("director-general",)),
         (r"^governor\b", ("governor",)),
     )
 )
@@ -176,7 +181,7 @@ def office_titles(label: str, kind: str, country: str) -> frozenset[str]:
     if "secretary" in keys and country != "US" and text.startswith("secretary of state for"):
         keys.discard("secretary")  # a British "Secretary of State for X" is not called "Secretary X"
     if kind == "central_bank_governor":
-        keys.add("governor")
+        keys.add("central bank head")
     if kind == "ambassador":
         keys.add("ambassador")
     if kind == "spokesperson":
