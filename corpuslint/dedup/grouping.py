@@ -6,7 +6,7 @@ document's paragraphs, a whole corpus, or one shard of a distributed run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import numpy.typing as npt
@@ -44,12 +44,12 @@ def group_pairs(group: npt.NDArray[np.int64]) -> Iterator[tuple[int, int]]:
             yield previous, current
 
 
-def banded_pairs(keys: U64) -> Pairs:
-    """Unique pairs ``(a, b)``, ``a < b``, of rows sharing a key in any column of ``keys``."""
+def banded_pairs(bands: Iterable[U64]) -> Pairs:
+    """Unique pairs ``(a, b)``, ``a < b``, of rows sharing a key in any of the key arrays."""
     found: list[Pairs] = []
-    for band in range(keys.shape[1]):
-        order = np.argsort(keys[:, band], kind="stable")
-        starts, stops = runs(keys[order, band])
+    for keys in bands:
+        order = np.argsort(keys, kind="stable")
+        starts, stops = runs(keys[order])
         sizes = stops - starts
         twos = starts[sizes == 2]  # by far the commonest group: vectorised
         if len(twos):

@@ -13,6 +13,8 @@ halves the variance of the estimate.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import numpy.typing as npt
 
@@ -55,18 +57,18 @@ def signatures(shingles: U64, counts: I64) -> U16:
     return out
 
 
-def band_keys(sigs: U16, rows: int = BAND_ROWS) -> U64:
-    """LSH keys, shape ``(n, bands)``: sets that agree on a whole band share its key."""
+def band_keys(sigs: U16, rows: int = BAND_ROWS) -> Iterator[U64]:
+    """LSH keys, one array per band: sets that agree on a whole band share its key.
+
+    One band at a time, so that grouping a large corpus holds one key array.
+    """
     n, width = sigs.shape
-    bands = width // rows
-    keys = np.empty((n, bands), dtype=np.uint64)
-    for band in range(bands):  # ten bands, not one pass per permutation
+    for band in range(width // rows):  # ten bands, not one pass per permutation
         key = np.full(n, band, dtype=np.uint64)
         for column in range(band * rows, (band + 1) * rows):
             key <<= _SLOT_BITS  # three 16-bit slots and the band number fit in 64 bits
             key |= sigs[:, column]
-        keys[:, band] = key
-    return mix64(keys)
+        yield mix64(key)
 
 
 def estimated_similarity(first: U16, second: U16) -> npt.NDArray[np.float64]:
