@@ -152,3 +152,17 @@ def test_exact_copies_only(tmp_path: Path) -> None:
     found = findings_of([COPIED], FIXTURES, config={"options": {RULE: {"similarity": 1.0}}})
     assert not any("nearly" in line for line in found)
     assert len(found) == 5
+
+
+def test_records_of_a_jsonl_corpus_name_each_other(tmp_path: Path) -> None:
+    story = (COPIED / "a_ferry_strike.txt").read_text(encoding="utf-8")
+    records = [
+        {"id": "first", "text": story},
+        {"id": "other", "text": "Nothing to see."},
+        {"id": "again", "text": story},
+    ]
+    (tmp_path / "corpus.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (finding,) = lint([tmp_path / "corpus.jsonl"], select=[RULE])
+    assert (finding.line, finding.record_id) == (3, "again")
+    assert "copy of" in finding.message and "corpus.jsonl:1 [first]" in finding.message
+    assert [(r.line, r.record_id) for r in finding.related] == [(1, "first")]

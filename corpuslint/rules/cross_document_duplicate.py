@@ -117,11 +117,12 @@ class CrossDocumentDuplicate(CorpusRule):
             where = _location(corpus, summaries, source, 1)
             summary = summaries[doc]
             if doc in identical or summary is None:
-                what = f"document is a word-for-word copy of {where.path}"
+                what = f"document is a word-for-word copy of {_document_name(where)}"
             else:
                 long = int((summary.rows["words"] >= self.config["min-words"]).sum())
                 what = (
-                    f"document copies {where.path}: all {long} paragraphs of {self.config['min-words']} or more words"
+                    f"document copies {_document_name(where)}: all {long} paragraphs "
+                    f"of {self.config['min-words']} or more words"
                 )
             yield CorpusViolation(doc, 1, 1, 1, 1, f"{what} (1 of {copies_of[source] + 1} copies)", (where,))
 
@@ -147,9 +148,18 @@ class CrossDocumentDuplicate(CorpusRule):
                 if similarity >= 1.0
                 else f"nearly duplicates another document's ({similarity:.0%} similar; "
             )
-            message = f"paragraph {how}1 of {int(copies.documents[row])} copies; first in {where.path}:{where.line})"
+            message = f"paragraph {how}1 of {int(copies.documents[row])} copies; first in {where.path}:{where.line}{_record(where)})"
             end_line, end_column = int(rows["end_line"][row]), int(rows["end_column"][row])
             yield CorpusViolation(doc, int(rows["line"][row]), 1, end_line, end_column, message, (where,))
+
+
+def _record(where: Location) -> str:
+    return f" [{where.record_id}]" if where.record_id is not None else ""
+
+
+def _document_name(where: Location) -> str:
+    """A file's path, or a record's path, line and id."""
+    return f"{where.path}:{where.line}{_record(where)}" if where.record_id is not None else where.path
 
 
 def _location(corpus: CorpusView, summaries: list[Summary | None], doc: int, line: int) -> Location:
