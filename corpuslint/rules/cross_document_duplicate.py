@@ -41,6 +41,7 @@ class CrossDocumentDuplicate(CorpusRule):
     one-line quote or stock sentence that several reports share counts only
     beside a longer copied paragraph; and a quotation shared inside otherwise
     different paragraphs is no duplicate.
+
     Paragraph fingerprints take under 100 bytes each: the corpus phase never
     holds the text, and re-reads only the few documents whose near-duplicate
     candidates need an exact check. Results do not depend on file order or
@@ -53,10 +54,11 @@ class CrossDocumentDuplicate(CorpusRule):
     needs to know which copies exist and where the first one is.
 
     ## Example
-    `b.txt` repeats a wire paragraph first seen in `a.txt`:
+    `b.txt` repeats a wire paragraph first seen in `a.txt`, and `c.txt` is the
+    same story as `a.txt` under a new headline:
     ```text
     b.txt:5:1: CL102 paragraph duplicates another document's (1 of 2 copies; first in a.txt:3)
-    c.txt:1:1: CL102 document copies a.txt: all 4 paragraphs (1 of 2 copies)
+    c.txt:1:1: CL102 document copies a.txt: all 4 paragraphs of 20 or more words (1 of 2 copies)
     ```
 
     ## Options
