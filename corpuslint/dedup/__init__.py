@@ -10,7 +10,14 @@ engine can run the same steps over batches of documents):
 3. :mod:`~corpuslint.dedup.minhash`: MinHash signatures of shingle sets and
    the LSH band keys that bring near-duplicates together.
 4. :mod:`~corpuslint.dedup.paragraphs`: all of the above for one document's
-   paragraphs, computed once and shared by the duplicate rules.
+   paragraphs, computed once and shared by the duplicate rules;
+   :mod:`~corpuslint.dedup.similarity` finds near-duplicates among them.
+5. :mod:`~corpuslint.dedup.store`: a document's paragraphs as fixed-size
+   records (the corpus rule's summary), concatenated for the whole corpus.
+6. :mod:`~corpuslint.dedup.grouping`, :mod:`~corpuslint.dedup.copies` and
+   :mod:`~corpuslint.dedup.documents`: sort, group and resolve first copies
+   and whole-document copies; :mod:`~corpuslint.dedup.verify` re-reads the
+   few documents that near-duplicate candidates need.
 
 Every hash is a fixed function of the text: no process-salted ``hash()``, no
 random state, so results agree across runs, worker processes and machines.
