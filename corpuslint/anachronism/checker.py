@@ -135,7 +135,7 @@ class Checker:
         terms = ", ".join(t.describe() for t in cand.terms)
         holders = held_by(self.kb, cand, docdate.first, docdate.last)
         message = (
-            f"'{m.title_text} {m.name}' does not fit the document date ({docdate.describe()}): "
+            f"'{m.written}' does not fit the document date ({docdate.describe()}): "
             f"{person} held {cand.office.label} {terms}; on that date: {holders}"
         )
         return Report(m.start, m.end, message)
@@ -166,7 +166,7 @@ class Checker:
 
         m = later.mention
         message = (
-            f"'{m.title_text} {m.name}' and '{earlier.mention.title_text} {earlier.mention.name}' cannot both "
+            f"'{m.written}' and '{earlier.mention.written}' cannot both "
             f"be in office at one time (the document has no date): {who(later)}; {who(earlier)}"
         )
         return Report(m.start, m.end, message)

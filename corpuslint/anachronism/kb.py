@@ -151,7 +151,7 @@ class KnowledgeBase:
 def _read_yaml(path: Path) -> object:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # bad dates raise ValueError
         raise kbyaml.KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
 
 

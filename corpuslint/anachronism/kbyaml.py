@@ -92,15 +92,22 @@ def _person(
 def _merge(data: KBData, term: Term, override: bool) -> None:
     """Add a term; an overlapping term of the same person in the same office gives way.
 
-    Without ``override`` (the curated additions), a recorded term with an end
-    is kept as the better source, and one without an end only takes the end.
+    Without ``override`` (the curated additions), the overlapping terms are the
+    same tenure recorded twice (Wikidata often starts a term anew with each
+    government): they become one term over both spans.
     """
     same = [t for t in data.terms if t.person == term.person and t.office == term.office]
     clashing = [t for t in same if t.possibly_on(term.earliest, term.latest)]
     if not override and clashing:
-        if all(t.end is not None for t in clashing):
-            return
-        term = Term(term.person, term.office, clashing[0].start, term.end, None, term.acting, term.source)
+        every = [*clashing, term]
+        first = min(every, key=lambda t: t.earliest)
+        ends = [t for t in every if t.end is not None]
+        last = max(ends, key=lambda t: t.latest) if ends else None
+        open_ended = last is None or any(
+            t.end is None and t.ended_by is None for t in clashing if t.earliest > last.latest
+        )
+        end = None if open_ended or last is None else last.end
+        term = Term(term.person, term.office, first.start, end, None, term.acting, term.source)
     data.terms = [t for t in data.terms if t not in clashing]
     data.terms.append(term)
 

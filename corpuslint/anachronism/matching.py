@@ -71,7 +71,7 @@ def _title_case(phrase: str) -> str:
 
 
 #: Lower-case titles that stand before a name in news copy ("Board chairman Paul Volcker").
-LOWER_HEADS = (" chairman", " governor", " president", " minister", " secretary", " premier")
+LOWER_HEADS = (" chairman", " governor", " president", " minister", " secretary", " premier", " leader")
 
 
 def title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -106,6 +106,8 @@ class Mention:
     markers: tuple[str, ...]
     #: "Asif, Pakistan's foreign minister": the name comes first.
     name_first: bool
+    #: The mention as written, on one line.
+    written: str = ""
 
 
 class MentionFinder:
@@ -202,9 +204,10 @@ class MentionFinder:
             if resolved is not None:
                 first, last, people, full = resolved
                 name = " ".join(w for w, _, _ in words[first:last])
+                begin, finish = min(start, title_start), words[last - 1][2]
                 yield Mention(
-                    min(start, title_start), words[last - 1][2], title, title_text, name, tuple(people), full,
-                    qualifier, markers, False,
+                    begin, finish, title, title_text, name, tuple(people), full, qualifier, markers, False,
+                    " ".join(text[begin:finish].split()),
                 )  # fmt: skip
             elif not unknown:
                 yield from self._name_before(
@@ -254,6 +257,8 @@ class MentionFinder:
             return
         first, last, people, full = resolved
         name = " ".join(w for w, _, _ in words[first:last])
+        begin = words[first][1]
         yield Mention(
-            words[first][1], title_end, title, title_text, name, tuple(people), full, qualifier, tuple(markers), True
-        )
+            begin, title_end, title, title_text, name, tuple(people), full, qualifier, tuple(markers), True,
+            " ".join(text[begin:title_end].split()),
+        )  # fmt: skip

@@ -43,7 +43,10 @@ PARTICLES = frozenset(
     ["de", "da", "das", "do", "dos", "du", "del", "della", "la", "le", "van", "von", "der", "den", "ter"]
 )
 #: Tokens that are never part of the key: generational suffixes, honorifics, initials.
-_DROP = frozenset({"jr", "sr", "ii", "iii", "iv", "sir", "dame", "lord", "dr", "mr", "mrs", "ms", "gen", "general"})
+_DROP = frozenset({"jr", "sr", "sir", "dame", "lord", "dr", "mr", "mrs", "ms", "gen", "general"})
+#: Regnal and generational numbers: kept ("King Charles II" is not Charles III), and
+#: also dropped in a second spelling ("James Baker III" is written "James Baker").
+_NUMERALS = frozenset({"ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi"})
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _STRIP = re.compile(r"[^\w\s\-‐‑–]")
@@ -102,14 +105,19 @@ def aliases(label: str, country: str = "", monarch: bool = False) -> tuple[set[s
     full: set[str] = set()
     short: set[str] = set()
     for spelling in _spellings(label, monarch):
-        parts = tokens(spelling)
-        if not parts:
-            continue
+        numbered = tokens(spelling)
+        if numbered:
+            full.add(" ".join(numbered))
+        _add_keys([p for p in numbered if p not in _NUMERALS], country, monarch, full, short)
+    return full, short - full
+
+
+def _add_keys(parts: list[str], country: str, monarch: bool, full: set[str], short: set[str]) -> None:
+    if parts:
         full.add(" ".join(parts))
         if monarch:
             short.add(parts[0])
-            continue
+            return
         if len(parts) >= 3 and country not in FAMILY_NAME_FIRST:
             full.add(f"{parts[0]} {parts[-1]}")
         short.update(_surnames(parts, country))
-    return full, short - full

@@ -28,7 +28,7 @@ PAST_CONTEXT = re.compile(
 )
 #: A year as a point in time: "in 1985", "in July 1986", "during 1979" (not "1986/87", "a 1986 rise").
 _TIME_YEAR = re.compile(
-    r"\b(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\s+)?(1[89]\d\d|20\d\d)\b(?![/\-]\d)"
+    r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\s+)?(1[89]\d\d|20\d\d)\b(?![/\-]\d)"
 )
 #: The end of a term told right after the name: "Muldoon was ousted", "who resigned".
 TERM_ENDED = re.compile(
@@ -116,6 +116,14 @@ def covered(kb: KnowledgeBase, cand: Candidate, first: date, last: date) -> bool
     return any(t.person != cand.person for t in kb.holders_on(office.id, first, last))
 
 
+def shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, kept inside the calendar (an open term ends on FOREVER)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return FOREVER if days > 0 else date.min
+
+
 def distance(cand: Candidate, day: date) -> int:
     return min(min(abs((t.earliest - day).days), abs((min(t.latest, FOREVER) - day).days)) for t in cand.terms)
 
@@ -124,7 +132,7 @@ def out_of_office(
     kb: KnowledgeBase, cands: list[Candidate], first: date, last: date, tolerance: int, incumbent: bool
 ) -> Candidate | None:
     """The candidate to report when none of them can hold the office on ``first..last``."""
-    lo, hi = first - timedelta(days=tolerance), last + timedelta(days=tolerance)
+    lo, hi = shift(first, -tolerance), shift(last, tolerance)
     if not cands or any(t.possibly_on(lo, hi) for c in cands for t in c.terms):
         return None
     for cand in cands:
