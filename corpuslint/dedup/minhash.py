@@ -3,9 +3,9 @@
 A signature holds, for each of ``PERMUTATIONS`` hash functions, the minimum
 over a set's shingles; two sets agree in a slot with probability equal to
 their Jaccard similarity. The hash functions are multiply-shift
-(``a * x mod 2**64`` with odd ``a``) over already mixed shingle hashes: one
-matrix multiply and one ``minimum.reduceat`` for all sets and all
-permutations at once, with no Python loop per permutation. A slot keeps the
+(``a * x mod 2**32`` with odd ``a``, ``x`` the top half of an already mixed
+shingle hash): one matrix multiply and one ``minimum.reduceat`` for all sets
+and all permutations at once, with no Python loop per permutation. A slot keeps the
 top 16 bits of its minimum (b-bit MinHash): unequal minima then agree by
 chance once in 65,536, and twice the slots fit in the same bytes, which
 halves the variance of the estimate.
@@ -27,18 +27,19 @@ PERMUTATIONS = 32
 #: Rows per LSH band. With 10 bands of 3 rows a pair of Jaccard 0.8 shares a
 #: band with probability 1 - (1 - 0.8**3)**10 > 0.999, one of 0.3 with 0.24.
 BAND_ROWS = 3
-_MULTIPLIERS = np.array([splitmix64(0x5EED + k) | 1 for k in range(PERMUTATIONS)], dtype=np.uint64)
+# 32-bit arithmetic: twice as fast as 64-bit, and the slots keep only 16 bits.
+_MULTIPLIERS = np.array([splitmix64(0x5EED + k) & 0xFFFFFFFF | 1 for k in range(PERMUTATIONS)], dtype=np.uint32)
 EMPTY = np.uint16(0xFFFF)
-_HIGH = np.uint64(48)
+_TOP32, _TOP16 = np.uint64(32), np.uint32(16)
 _SLOT_BITS = np.uint64(16)
 
 
 def segment_signatures(hashes: U64, starts: I64) -> U16:
     """Signatures of consecutive segments ``hashes[starts[i]:starts[i+1]]`` (the last
     runs to the end); every segment must be non-empty."""
-    products = hashes[:, None] * _MULTIPLIERS
-    minima = np.minimum.reduceat(products, starts, axis=0)
-    minima >>= _HIGH
+    high = (hashes >> _TOP32).astype(np.uint32)  # the mixed hash's best bits
+    minima = np.minimum.reduceat(high[:, None] * _MULTIPLIERS, starts, axis=0)
+    minima >>= _TOP16
     return minima.astype(np.uint16)
 
 
