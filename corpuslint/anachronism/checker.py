@@ -19,6 +19,7 @@ from corpuslint.anachronism.matching import Mention, MentionFinder, trie_regex
 from corpuslint.anachronism.names import key
 from corpuslint.anachronism.qualifiers import QualifierReader, load_countries
 from corpuslint.anachronism.reasoning import (
+    ENDED_BEFORE,
     Candidate,
     candidates,
     disjoint,
@@ -110,8 +111,13 @@ class Checker:
             if keys <= seen:
                 continue  # one verdict per person and office: the first mention
             seen |= keys
-            before = doc.text[max(sentence.start, mention.start - 30) : mention.start]
-            incumbent = mention.qualifier is not None or shows_incumbent(before, after, sentence.text)
+            before = doc.text[max(sentence.start, mention.start - 60) : mention.start]
+            if ENDED_BEFORE.search(before):
+                continue  # "the resignation in January of party leader Hu Yaobang"
+            # A country before the title marks the incumbent ("U.S. President Reagan"), but
+            # not for ambassadors: that is a rank their holders keep in any later post.
+            qualified = mention.qualifier is not None and mention.title != "ambassador"
+            incumbent = qualified or shows_incumbent(before, after, sentence.text)
             judged.append(Judged(mention, cands, incumbent))
         return judged
 

@@ -8,6 +8,7 @@
         country: GB
         kind: head_of_government
         current: true            # the holder list is complete from its first holder up to as_of
+        established: 1801-01-01  # the office's creation: complete from then on
         keep_title: false        # former holders keep the title in speech
         qualifiers: [Whitehall]  # organisation names written before the title
         holders:
@@ -67,6 +68,10 @@ def _office(data: KBData, spec: dict[str, Any], as_of: date | None, where: str) 
         starts = [parse_day_span(_text(h[1])) for h in spec.get("holders") or () if isinstance(h, list) and len(h) > 1]
         firsts = [s.first for s in starts if s is not None] + ([complete] if complete else [])
         complete = min(firsts) if firsts else complete
+    if spec.get("established"):
+        # Nobody held an office before it existed: the list is complete from then on.
+        established = date.fromisoformat(_text(spec["established"]))
+        complete = min(complete, established) if complete else established
     office = Office(
         oid, found.label if found else label, country, kind, titles, qualifiers, keep, known, complete, fixed
     )

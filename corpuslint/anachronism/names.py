@@ -43,7 +43,7 @@ PARTICLES = frozenset(
     ["de", "da", "das", "do", "dos", "du", "del", "della", "la", "le", "van", "von", "der", "den", "ter"]
 )
 #: Tokens that are never part of the key: generational suffixes, honorifics, initials.
-_DROP = frozenset({"jr", "sr", "sir", "dame", "lord", "dr", "mr", "mrs", "ms", "gen", "general"})
+_DROP = frozenset({"jr", "sr", "sir", "dame", "lord", "dr", "mr", "mrs", "ms", "gen", "general", "sheikh", "shaikh"})
 #: Regnal and generational numbers: kept ("King Charles II" is not Charles III), and
 #: also dropped in a second spelling ("James Baker III" is written "James Baker").
 _NUMERALS = frozenset({"ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi"})

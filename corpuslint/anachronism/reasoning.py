@@ -23,7 +23,8 @@ from corpuslint.anachronism.titles import NEEDS_QUALIFIER
 PAST_CONTEXT = re.compile(
     r"\b(?:at the time|served as|serving as|(?:was|were) then|years? ago|decades? ago|in the (?:19|20)\d0s|"
     r"when (?:he|she|they) (?:was|were)|who (?:was|had been)|formerly|"
-    r"during (?:his|her|their) (?:term|tenure|presidency|time|administration)|memoirs?|anniversary)\b",
+    r"during (?:his|her|their) (?:term|tenure|presidency|time|administration)|memoirs?|anniversary|"
+    r"funeral|obituary)\b",
     re.IGNORECASE,
 )
 #: A year as a point in time: "in 1985", "in July 1986", "during 1979" (not "1986/87", "a 1986 rise").
@@ -36,14 +37,20 @@ TERM_ENDED = re.compile(
     r"defeated|removed)|^\W{0,3}(?:who\s+)?(?:resigned|stepped down|left office|lost (?:power|office))",
     re.IGNORECASE,
 )
+#: The end of a term told just before the mention: "the resignation in January of ...".
+ENDED_BEFORE = re.compile(
+    r"\b(?:resignation|ouster|overthrow|downfall|death|dismissal|removal|assassination|funeral)\s+"
+    r"(?:(?:in|on|last)\s+\w+\s+)?of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 #: Former US presidents keep the title ("President Carter" in 1987), so a mention
 #: after the term must show the office at work: a decision, an order, a veto,
 #: a budget, the White House speaking, or a request made to the incumbent.
 INCUMBENT_AFTER = re.compile(
-    r"^(?:'s|’s)?[^.;:!?]{0,60}?\b(?:administration|veto(?:es|ed)?|budget|sign(?:s|ed)?|will|plans?|"
-    r"propos(?:e|ed|es|als?)|announc(?:e|ed|es)|order(?:s|ed)?|impos(?:e|ed|es)|nominat(?:e|ed|es)|"
-    r"appoint(?:ed|s)?|decid(?:e|ed|es)|decision|requests?|authority|urged|wants|polic(?:y|ies)|government|"
-    r"cabinet|is expected|intends)\b",
+    r"^(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:administration|veto|budget|proposals?|orders?|decision|requests?|"
+    r"polic(?:y|ies)|government|cabinet|plans?|goal)|,?\s+(?:[\w-]+\s+){0,2}?(?:veto(?:es|ed)?|sign(?:s|ed)|will|"
+    r"plans?|propos(?:ed|es)|announc(?:ed|es)|order(?:s|ed)|impos(?:e|ed|es)|nominat(?:ed|es)|appoint(?:ed|s)|"
+    r"decid(?:ed|es)|urged|wants|is expected|intends|opposes|supports|has agreed|told congress|asked congress))\b",
     re.IGNORECASE,
 )
 INCUMBENT_BEFORE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|giv(?:e|es|ing)|gave)\s+$", re.I)
