@@ -30,6 +30,9 @@ class ParagraphPrints:
     text_words: I64
     #: :func:`~corpuslint.dedup.hashing.word_prefix` of ``word_hashes``, to hash more ranges.
     prefix: U64
+    #: The paragraphs' offsets in the text.
+    starts: I64
+    ends: I64
 
     @property
     def word_counts(self) -> I64:
@@ -42,14 +45,15 @@ class ParagraphPrints:
 def fingerprint_paragraphs(text: str, starts: Sequence[int], ends: Sequence[int]) -> ParagraphPrints:
     """Fingerprints of the paragraphs ``text[starts[i]:ends[i]]`` (disjoint, in order)."""
     words = word_hashes(text)
+    begin, end = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
     # Word ranges and the numbers inside them: binary searches over word starts.
-    lo = words.starts.searchsorted(np.array(starts, dtype=np.int64))
-    hi = words.starts.searchsorted(np.array(ends, dtype=np.int64))
+    lo = words.starts.searchsorted(begin)
+    hi = words.starts.searchsorted(end)
     numbers = words.numeric.nonzero()[0]
     text_words = (hi - lo) - (numbers.searchsorted(hi) - numbers.searchsorted(lo))
     prefix = word_prefix(words.hashes)
     exact = sequence_hashes(words.hashes, lo, hi, prefix)
-    return ParagraphPrints(lo, hi, words.hashes, exact, text_words, prefix)
+    return ParagraphPrints(lo, hi, words.hashes, exact, text_words, prefix, begin, end)
 
 
 _CACHE: WeakKeyDictionary[Document, ParagraphPrints] = WeakKeyDictionary()

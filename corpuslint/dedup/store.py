@@ -18,7 +18,6 @@ from corpuslint.dedup.hashing import shingle_hashes, text_hash
 from corpuslint.dedup.minhash import PERMUTATIONS, signatures
 from corpuslint.dedup.paragraphs import paragraph_prints
 from corpuslint.document import Document
-from corpuslint.text.spans import Span
 
 ROW = np.dtype(
     [
@@ -55,17 +54,6 @@ def paragraph_shingles(
     return shingle_hashes(prints.word_hashes, prints.word_lo[indices], prints.word_hi[indices], size, prints.prefix)
 
 
-def _places(paragraphs: list[Span]) -> list[tuple[int, int, int]]:
-    """First line, last line and end column (1-based, exclusive) of each paragraph."""
-    places = []
-    for paragraph in paragraphs:
-        breaks = paragraph.text.count("\n")
-        # A one-line paragraph begins at the start of its line, so it ends at its length + 1.
-        end_column = len(paragraph.text) - paragraph.text.rfind("\n") if breaks else len(paragraph.text) + 1
-        places.append((paragraph.line, paragraph.line + breaks, min(end_column, _U16)))
-    return places
-
-
 def summarize_document(doc: Document, min_words: int, shingle_size: int) -> Summary:
     """The store rows of ``doc``'s paragraphs of at least ``min_words`` words."""
     prints = paragraph_prints(doc)
@@ -75,10 +63,14 @@ def summarize_document(doc: Document, min_words: int, shingle_size: int) -> Summ
     text = text_hash(prints.word_hashes, prints.prefix) if int(sizes.sum()) >= min_words else 0
     rows = np.empty(len(indices), dtype=ROW)
     if len(indices):
-        paragraphs = doc.paragraphs
-        places = np.array(_places([paragraphs[i] for i in indices.tolist()]), dtype=np.uint32)
+        # Lines and end column as Document.position gives them, for all rows at once.
+        line_starts = np.array(doc.line_starts, dtype=np.int64)
+        ends = prints.ends.take(indices)
+        end_line = line_starts.searchsorted(ends, side="right")
         rows["exact"] = prints.exact.take(indices)
-        rows["line"], rows["end_line"], rows["end_column"] = places.T
+        rows["line"] = line_starts.searchsorted(prints.starts.take(indices), side="right")
+        rows["end_line"] = end_line
+        rows["end_column"] = np.minimum(ends - line_starts.take(end_line - 1) + 1, _U16)
         rows["words"] = np.minimum(sizes.take(indices), _U16)
         rows["sig"] = signatures(*paragraph_shingles(doc, indices, shingle_size))
     return Summary(rows, record, text)
