@@ -57,8 +57,8 @@ def test_stored_name_keys_match_the_name_rules(data: KBData) -> None:
     loaded = kb.load()
     stored: dict[str, set[str]] = defaultdict(set)
     for name_key, people in loaded.full.items():
-        for person in people:
-            stored[person].add(name_key)
+        for pid in people:
+            stored[pid].add(name_key)
     for person in list(data.persons.values())[::50]:
         assert kbfile.name_keys(person, held[person.id])[0] == stored[person.id], person.name
 
