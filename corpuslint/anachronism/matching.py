@@ -70,8 +70,9 @@ def _title_case(phrase: str) -> str:
     return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in phrase.split(" "))
 
 
-#: Lower-case titles that stand before a name in news copy ("Board chairman Paul Volcker").
-LOWER_HEADS = (" chairman", " governor", " president", " minister", " secretary", " premier", " leader")
+#: Lower-case titles that stand before a name in news copy ("Board chairman Paul Volcker",
+#: "Soviet leader Mikhail Gorbachev"); a lower-case "president" there is mostly a company's.
+LOWER_HEADS = (" chairman", " governor", " minister", " leader")
 
 
 def title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Countries whose names put the family name first (Zhao Ziyang, Chun Doo-hwan).
 FAMILY_NAME_FIRST = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "VN", "KH", "SG", "MN"})
@@ -69,7 +70,9 @@ def tokens(name: str) -> list[str]:
     return [p for p in parts if p and p not in _DROP and not (len(p) == 1 and p.isalpha())]
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
+    """The lookup key of a name; cached, as texts repeat the same names."""
     return " ".join(tokens(name))
 
 
