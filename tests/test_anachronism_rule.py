@@ -185,3 +185,21 @@ def test_a_configured_date_applies_to_matching_paths(tmp_path: Path) -> None:
     options = {"anachronism": {"fixed-dates": {"*.txt": "2024-04-23"}}}
     text = "Foreign Minister Khawaja Asif spoke.\n"
     assert lint_text(text, ["anachronism"], tmp_path, options=options)
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "found"),
+    [
+        ("Tuesday, June 10, 2025", "Chancellor Olaf Scholz said the budget was agreed.", True),
+        ("Tuesday, March 4, 2025", "Chancellor Olaf Scholz said the budget was agreed.", False),
+        ("Tuesday, October 1, 2024", "Prime Minister Rishi Sunak said the budget was agreed.", True),
+        ("Monday, March 10, 2025", "President Joe Biden signed the bill into law.", True),
+        ("Monday, March 10, 2025", "President Joe Biden spoke at the opening of the library.", False),
+        ("Saturday, May 1, 2021", "King Charles opened the new wing.", True),
+        ("Tuesday, December 15, 2020", "Newly-nominated Treasury Secretary Janet Yellen spoke.", False),
+        ("Tuesday, December 15, 2020", "Treasury Secretary Janet Yellen spoke.", True),
+    ],
+)
+def test_shipped_knowledge_after_the_2022_sources(published: str, sentence: str, found: bool, tmp_path: Path) -> None:
+    """The curated additions carry the knowledge base past its fact tables' 2022 snapshot."""
+    assert bool(lint_text(f"{published}\n\n{sentence}\n", ["anachronism"], tmp_path)) is found

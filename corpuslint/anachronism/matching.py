@@ -19,6 +19,12 @@ from corpuslint.anachronism.qualifiers import Qualifier, QualifierReader
 from corpuslint.anachronism.titles import ABBREVIATIONS, SURFACES, surface_key
 
 _Node = dict[str, "_Node"]
+#: Titles that companies, universities and parties use too: after an unknown
+#: capitalised word ("Chrysler President") they name no office of state.
+ORGANISATION_TITLES = frozenset(
+    {"president", "chairman", "secretary", "governor", "chancellor", "leader", "spokesperson", "managing director",
+     "director-general", "secretary-general"}
+)  # fmt: skip
 _END = ""
 #: Capitalised words that may follow a name without being part of it.
 _AFTER_NAME = frozenset(
@@ -72,7 +78,7 @@ def _title_case(phrase: str) -> str:
 
 #: Lower-case titles that stand before a name in news copy ("Board chairman Paul Volcker",
 #: "Soviet leader Mikhail Gorbachev"); a lower-case "president" there is mostly a company's.
-LOWER_HEADS = (" chairman", " governor", " minister", " leader")
+LOWER_HEADS = ("chairman", "governor", "minister", "leader")
 
 
 def title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -176,7 +182,8 @@ class MentionFinder:
             while at >= 0:
                 end = at + len(head)
                 after = text[end : end + 3].lstrip(" \t\n")
-                if after[:1].isupper() and end < size and text[end] in " \t\n":
+                spaced = at > 0 and text[at - 1] in " \t\n" and end < size and text[end] in " \t\n"
+                if spaced and after[:1].isupper():
                     match = self.lower_ending.search(text, max(0, at - 40), end)
                     if match is not None:
                         yield match.start(), match.end()
@@ -197,6 +204,8 @@ class MentionFinder:
                 post_qualifier, end = self._qualifier_after(text, after_of.end(), end)
             words = self._name_after(text, end)
             resolved = self._resolve(words, suffixes=False) if words else None
+            if resolved is not None and title in ORGANISATION_TITLES and self._unknown_before(text, title_start):
+                continue  # "Chrysler President Lee Iacocca", "State Secretary X": not an office we know
             if resolved is None and not _may_follow_name(text, title_start):
                 continue  # no name after the title and none before it: most title words end here
             qualifier, before, start, unknown = self.qualifiers.read(text, title_start)
@@ -214,6 +223,9 @@ class MentionFinder:
                 yield from self._name_before(
                     text, min(start, title_start), title_end, title, title_text, qualifier, list(markers)
                 )
+
+    def _unknown_before(self, text: str, title_start: int) -> bool:
+        return self.qualifiers.read(text, title_start)[3]
 
     def _qualifier_after(self, text: str, pos: int, title_end: int) -> tuple[Qualifier | None, int]:
         """ "President of France Francois Mitterrand": read the longest qualifier after "of"."""

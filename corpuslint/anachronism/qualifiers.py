@@ -19,7 +19,7 @@ MARKERS = frozenset(
         "former", "ex", "late", "then", "outgoing", "previous", "past", "deposed", "ousted", "exiled", "acting",
         "interim", "caretaker", "incoming", "designate", "elect", "future", "next", "new", "onetime", "one-time",
         "erstwhile", "retired", "predecessor", "successor", "under", "assassinated", "slain", "disgraced", "longtime",
-        "then-", "ex-", "would-be", "until",
+        "then-", "ex-", "would-be", "until", "nominee", "nominated", "designated",
     }
 )  # fmt: skip
 #: Party labels and the like: a capitalised word before a title that names no organisation.
@@ -99,7 +99,8 @@ class QualifierReader:
         qualifier: Qualifier | None = None
         while run:
             word = fold(run[-1][0]).strip("'’")
-            if word in MARKERS or word.rstrip("-") in MARKERS:
+            # "then-", "newly-nominated": the last part of a hyphenated word counts too.
+            if word in MARKERS or word.rstrip("-") in MARKERS or word.rsplit("-", 1)[-1] in MARKERS:
                 markers.append(word.rstrip("-"))
                 run.pop()
                 continue
@@ -114,8 +115,9 @@ class QualifierReader:
                     continue
             break
         start = qualifier.start if qualifier else end
-        unknown = bool(run) and run[-1][0][:1].isupper() and fold(run[-1][0]) not in POLITICAL
-        if unknown and qualifier is None:
+        # An unknown capitalised word right before the title (no qualifier read).
+        unknown = qualifier is None and bool(run) and run[-1][0][:1].isupper() and fold(run[-1][0]) not in POLITICAL
+        if unknown:
             # A capitalised word opening the sentence is no organisation.
             before = text[max(0, run[-1][1] - 3) : run[-1][1]]
             unknown = not (run[-1][1] == 0 or re.search(r"[.!?\n\"“]\s*$", before))

@@ -113,6 +113,12 @@ def refers_to_past(sentence: str, after: str, cands: list[Candidate], doc_year: 
     return False
 
 
+def keeps_title(office: Office) -> bool:
+    """Former holders who are still called by the title: US presidents, ambassadors,
+    and monarchs ("King Hussein" long after 1999)."""
+    return office.keep_title or "monarch" in office.titles
+
+
 def covered(kb: KnowledgeBase, cand: Candidate, first: date, last: date) -> bool:
     """The knowledge base knows who held (or that nobody held) the office then."""
     office = cand.office
@@ -146,7 +152,7 @@ def out_of_office(
         if not covered(kb, cand, first, last):
             return None
         former = all(t.latest < first for t in cand.terms)
-        if former and cand.office.keep_title and not incumbent:
+        if former and keeps_title(cand.office) and not incumbent:
             return None
     return min(cands, key=lambda c: distance(c, first))
 
@@ -164,7 +170,7 @@ def spans(cands: list[Candidate], keep_title_open: bool) -> list[tuple[date, dat
     out = []
     for cand in cands:
         for t in cand.terms:
-            out.append((t.earliest, FOREVER if keep_title_open and cand.office.keep_title else t.latest))
+            out.append((t.earliest, FOREVER if keep_title_open and keeps_title(cand.office) else t.latest))
     return out
 
 
