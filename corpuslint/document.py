@@ -6,6 +6,7 @@ are split lazily and cached, so several rules never re-split the same text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cached_property
 from time import perf_counter
@@ -14,6 +15,8 @@ from corpuslint.models import Location
 from corpuslint.text.lines import split_lines, split_paragraphs
 from corpuslint.text.sentences import split_sentences
 from corpuslint.text.spans import Span
+
+_NEWLINE = re.compile("\n")
 
 
 class Document:
@@ -57,7 +60,22 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        return [line.start for line in self.lines] or [0]
+        """Offsets where lines begin, found without building the lines themselves."""
+        started = perf_counter()
+        text = self.text
+        starts = [0]
+        starts += [match.end() for match in _NEWLINE.finditer(text)]
+        if len(starts) > 1 and starts[-1] == len(text):
+            starts.pop()  # a final newline ends the last line; it starts none
+        self.structure_seconds += perf_counter() - started
+        return starts
+
+    def first_lines(self, count: int) -> list[Span]:
+        """The first ``count`` lines, without splitting the whole document."""
+        if "lines" in self.__dict__:
+            return self.lines[:count]
+        cut = self.line_starts[count] if count < len(self.line_starts) else len(self.text)
+        return split_lines(self.text[:cut])[:count]
 
     @cached_property
     def paragraphs(self) -> list[Span]:
