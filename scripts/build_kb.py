@@ -170,8 +170,10 @@ def main() -> int:
     data.meta = {
         "corpuslint officeholder knowledge base": f"version {VERSION}",
         "snapshot": str(manual.get("as_of", "")),
-        "sources": "Wikidata (CC0) via every-politician; HistoryAtState POCOM (US public domain); "
+        "sources": "Wikidata (CC0) via every-politician-scrapers; HistoryAtState POCOM (US public domain, CC0); "
         "unitedstates/congress-legislators (CC0); FiveThirtyEight cabinet-turnover (CC BY 4.0); curated (manual)",
+        "attribution": "rows with source fivethirtyeight-cabinet-turnover: FiveThirtyEight, CC BY 4.0, "
+        "https://github.com/fivethirtyeight/data/tree/master/cabinet-turnover",
         "counts": f"{len(data.offices)} offices, {len(data.persons)} people, {len(data.terms)} terms",
     }
     kbfile.write(data, args.out)

@@ -167,3 +167,14 @@ def test_a_term_is_possibly_in_force_anywhere_in_its_coarse_dates() -> None:
     assert (term.earliest.isoformat(), term.latest.isoformat()) == ("2019-01-01", "2020-03-31")
     bounded = kbfile.parse_term(["term", "p", "o", "2022-04-11", "<=2023-08-14", "0", "s"])
     assert bounded is not None and bounded.latest.isoformat() == "2023-08-14"
+
+
+def test_every_office_has_a_known_kind_and_a_country(data: KBData) -> None:
+    kinds = {
+        "head_of_state", "deputy_head_of_state", "head_of_government", "deputy_head_of_government",
+        "governor_general", "foreign_minister", "finance_minister", "defence_minister", "interior_minister",
+        "justice_minister", "central_bank_governor", "spokesperson", "international_org", "other_minister",
+        "ambassador", "party_leader",
+    }  # fmt: skip
+    assert {o.kind for o in data.offices.values()} <= kinds
+    assert all(o.country and o.country not in ("False", "True") for o in data.offices.values())

@@ -45,6 +45,8 @@ def _text(value: Any) -> str:
 
 
 def _office(data: KBData, spec: dict[str, Any], as_of: date | None, where: str) -> Office:
+    if isinstance(spec.get("country"), bool):
+        raise KnowledgeError(f'{where}: country must be a code in quotes (YAML reads a bare NO as false: write "NO")')
     label, country = str(spec.get("office", "")), str(spec.get("country", ""))
     if not label or not country:
         raise KnowledgeError(f"{where}: an office needs `office` and `country`")
