@@ -34,10 +34,11 @@ from corpuslint.anachronism.kbfile import KBData
 from corpuslint.anachronism.names import fold, key
 from corpuslint.anachronism.terms import Office, Person, Term, parse_day_span
 from corpuslint.anachronism.titles import office_titles
+from corpuslint.config import ConfigError
 
 
-class KnowledgeError(ValueError):
-    """A knowledge file is malformed; the message names the entry."""
+class KnowledgeError(ConfigError):
+    """A knowledge file is missing or malformed; the message names the file and the entry."""
 
 
 def _text(value: Any) -> str:

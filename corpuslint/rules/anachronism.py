@@ -11,6 +11,7 @@ from corpuslint.anachronism.checker import Checker, CheckSettings
 from corpuslint.anachronism.dates import find_dates, weekday_dates
 from corpuslint.anachronism.docdate import DateSettings
 from corpuslint.anachronism.kb import load_paths
+from corpuslint.config import ConfigError
 from corpuslint.document import Document
 from corpuslint.models import Violation
 from corpuslint.rule import DocumentRule, Option, Rule
@@ -19,14 +20,18 @@ _ORDERS = ("", "dmy", "mdy")
 
 
 def date_settings(config: dict[str, Any]) -> DateSettings:
+    """The date options, checked: a bad value is a configuration error naming the key."""
     order = config["date-order"]
     if order not in _ORDERS:
-        raise ValueError(f"date-order must be one of {', '.join(map(repr, _ORDERS))}, not {order!r}")
+        raise ConfigError(f"options.anachronism.date-order: {order!r} is not one of {', '.join(map(repr, _ORDERS))}")
     fixed = tuple((str(glob), str(iso)) for glob, iso in config["fixed-dates"].items())
     for glob, iso in fixed:
         if next(find_dates(iso), None) is None:
-            raise ValueError(f"fixed-dates: {glob}: {iso!r} is not a date (YYYY-MM-DD)")
-    patterns = tuple((str(glob), re.compile(str(rx))) for glob, rx in config["path-date-patterns"].items())
+            raise ConfigError(f"options.anachronism.fixed-dates: {glob}: {iso!r} is not a date (YYYY-MM-DD)")
+    try:
+        patterns = tuple((str(glob), re.compile(str(rx))) for glob, rx in config["path-date-patterns"].items())
+    except re.error as exc:
+        raise ConfigError(f"options.anachronism.path-date-patterns: bad regular expression: {exc}") from exc
     return DateSettings(int(config["header-lines"]), order, fixed, patterns)
 
 
