@@ -1,6 +1,9 @@
-"""Anachronism checking: document dates, the officeholder knowledge base, mentions and reasoning.
+"""Anachronism checking: a document's date against the officeholders it names.
 
-``dates`` finds the date a document claims; ``kb`` loads the officeholder
-terms; ``matching`` finds title + name mentions with one compiled pattern;
-``reasoning`` decides which mentions contradict the date (or each other).
+- ``dates`` and ``docdate``: the date a document claims, and where it says so;
+- ``terms``, ``kb``, ``kbfile``, ``kbyaml``: the officeholder knowledge base;
+- ``names`` and ``titles``: the written forms of people and offices;
+- ``scan``, ``qualifiers``, ``matching``: title + name mentions in a text;
+- ``evidence`` and ``context``: what the rest of the text says about them;
+- ``reasoning`` and ``checker``: which mentions contradict the date or each other.
 """

@@ -7,26 +7,22 @@ knows, which is rare.
 
 from __future__ import annotations
 
-import csv
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from importlib import resources
 
+from corpuslint.anachronism.context import ENDED_BEFORE, refers_to_past, shows_incumbent
 from corpuslint.anachronism.docdate import DateSettings, DocumentDate, document_date
+from corpuslint.anachronism.evidence import CountryEvidence
 from corpuslint.anachronism.kb import KnowledgeBase
-from corpuslint.anachronism.matching import Mention, MentionFinder, trie_regex
+from corpuslint.anachronism.matching import Mention, MentionFinder
 from corpuslint.anachronism.names import key
 from corpuslint.anachronism.qualifiers import QualifierReader, load_countries
 from corpuslint.anachronism.reasoning import (
-    ENDED_BEFORE,
     Candidate,
     candidates,
     disjoint,
     held_by,
     out_of_office,
-    refers_to_past,
-    shows_incumbent,
     spans,
 )
 from corpuslint.document import Document
@@ -56,29 +52,12 @@ class Judged:
     incumbent: bool
 
 
-def _evidence_pattern() -> tuple[re.Pattern[str], dict[str, set[str]]]:
-    """Country names, adjectives and capitals as written (capitalised), one expression."""
-    text = resources.files("corpuslint").joinpath("data/kb/countries.csv").read_text(encoding="utf-8")
-    codes: dict[str, set[str]] = {}
-    for row in csv.DictReader(text.splitlines()):
-        for column in ("names", "adjectives", "capitals"):
-            for name in filter(None, row[column].split("|")):
-                codes.setdefault(name, set()).add(row["code"])
-    return re.compile(rf"(?<![\w.])(?:{trie_regex(sorted(codes))})(?![\w])"), codes
-
-
 class Checker:
     def __init__(self, kb: KnowledgeBase, settings: CheckSettings) -> None:
         self.kb = kb
         self.settings = settings
         self.finder = MentionFinder(kb, QualifierReader(load_countries(), kb.organisations()))
-        self.evidence, self.evidence_codes = _evidence_pattern()
-
-    def _countries(self, doc: Document) -> set[str]:
-        found: set[str] = set()
-        for match in self.evidence.finditer(doc.text):
-            found |= self.evidence_codes.get(match.group(), set())
-        return found
+        self.evidence = CountryEvidence()
 
     def _distinctive(self, mention: Mention) -> bool:
         """A surname few people in the knowledge base share ("Reagan", not "Johnson")."""
@@ -92,7 +71,7 @@ class Checker:
             cands = candidates(self.kb, mention) if not mention.markers else []
             if cands and not mention.full_name and mention.qualifier is None and not self._distinctive(mention):
                 # A common surname and a title alone: the person's country must be in the text.
-                countries = self._countries(doc) if countries is None else countries
+                countries = self.evidence.countries(doc.text) if countries is None else countries
                 cands = [c for c in cands if c.office.country in countries]
             if cands:
                 found.append((mention, cands))

@@ -1,9 +1,6 @@
-"""Find "title + name" mentions with one compiled expression over the document.
-
-Every title the knowledge base knows is folded into a character trie and
-compiled once; the names after (or, in "Asif, Pakistan's foreign minister",
-before) a title are looked up in the knowledge base's name dictionary. The
-document is scanned once, and only title hits cost more than that.
+"""Turn title hits into mentions: the name after (or, in "Asif, Pakistan's
+foreign minister", before) a title, looked up in the knowledge base's name
+dictionary, with the qualifier and markers around the title.
 """
 
 from __future__ import annotations
@@ -16,16 +13,15 @@ from dataclasses import dataclass
 from corpuslint.anachronism.kb import KnowledgeBase
 from corpuslint.anachronism.names import PARTICLES, key
 from corpuslint.anachronism.qualifiers import Qualifier, QualifierReader
-from corpuslint.anachronism.titles import ABBREVIATIONS, SURFACES, surface_key
+from corpuslint.anachronism.scan import TitleScanner
+from corpuslint.anachronism.titles import surface_key
 
-_Node = dict[str, "_Node"]
 #: Titles that companies, universities and parties use too: after an unknown
 #: capitalised word ("Chrysler President") they name no office of state.
 ORGANISATION_TITLES = frozenset(
     {"president", "chairman", "secretary", "governor", "chancellor", "leader", "spokesperson", "managing director",
      "director-general", "secretary-general"}
 )  # fmt: skip
-_END = ""
 #: Capitalised words that may follow a name without being part of it.
 _AFTER_NAME = frozenset(
     [name.lower() for name in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if name]
@@ -45,57 +41,6 @@ def _may_follow_name(text: str, title_start: int) -> bool:
     comma = text.rfind(",", max(0, title_start - 45), title_start)
     between = text[comma + 1 : title_start]
     return comma >= 0 and not _CLAUSE_BREAK.search(between) and len(between.split()) <= 4
-
-
-def trie_regex(phrases: list[str]) -> str:
-    """One alternation sharing prefixes; the longest phrase wins."""
-    root: _Node = {}
-    for phrase in phrases:
-        node = root
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[_END] = {}
-    return _node_regex(root)
-
-
-def _node_regex(node: _Node) -> str:
-    branches = []
-    for char in sorted(c for c in node if c != _END):
-        head = r"[\s\-]+" if char in " -" else re.escape(char)
-        branches.append(head + _node_regex(node[char]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if _END in node else body
-
-
-_SMALL_WORDS = frozenset({"of", "the", "for", "and"})
-
-
-def _title_case(phrase: str) -> str:
-    return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in phrase.split(" "))
-
-
-#: Lower-case titles that stand before a name in news copy ("Board chairman Paul Volcker",
-#: "Soviet leader Mikhail Gorbachev"); a lower-case "president" there is mostly a company's.
-LOWER_HEADS = ("chairman", "governor", "minister", "leader")
-
-
-def title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The scans, each starting with a character set or a literal so that the
-    regular-expression engine skips most positions without trying the trie:
-    capitalised titles ("Foreign Minister", "PM"), lower-case titles after a
-    comma ("Asif, Pakistan's foreign minister"), and the lower-case title that
-    ends just before a name (found from :data:`LOWER_HEADS` with ``str.find``)."""
-    capitalised = sorted({_title_case(p) for p in SURFACES} | set(ABBREVIATIONS))
-    lower = trie_regex(sorted(SURFACES))
-    words = r"(?:[A-Z][\w.'’\-]*[ \t\n]+|(?:former|then|new|outgoing|acting|late)[ \t\n]+)"
-    after_comma = rf",[ \t\n]+(?:the[ \t\n]+|a[ \t\n]+)?{words}{{0,3}}(?P<title>{lower})(?![\w])"
-    return (
-        re.compile(rf"(?:{trie_regex(capitalised)})(?![\w])"),
-        re.compile(after_comma),
-        re.compile(rf"(?<![\w\-])(?:{lower})\Z", re.IGNORECASE),
-    )
 
 
 @dataclass(frozen=True)
@@ -121,7 +66,7 @@ class MentionFinder:
     def __init__(self, kb: KnowledgeBase, qualifiers: QualifierReader) -> None:
         self.kb = kb
         self.qualifiers = qualifiers
-        self.titles, self.lower_titles, self.lower_ending = title_patterns()
+        self.scanner = TitleScanner()
 
     def _name_after(self, text: str, pos: int) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
@@ -164,33 +109,8 @@ class MentionFinder:
                 return first, last, people, name_key in self.kb.full
         return None
 
-    def _hits(self, text: str) -> Iterator[tuple[int, int]]:
-        for match in self.titles.finditer(text):
-            # The boundary test is done here, not in the expression, to keep its
-            # first-character prefilter: "Ex-President" counts, "Sub-Governor" not.
-            before = text[match.start() - 1] if match.start() else " "
-            if not before.isalnum():
-                yield match.start(), match.end()
-        for match in self.lower_titles.finditer(text):
-            yield match.start("title"), match.end("title")
-        yield from self._lower_before_names(text)
-
-    def _lower_before_names(self, text: str) -> Iterator[tuple[int, int]]:
-        size = len(text)
-        for head in LOWER_HEADS:
-            at = text.find(head)
-            while at >= 0:
-                end = at + len(head)
-                after = text[end : end + 3].lstrip(" \t\n")
-                spaced = at > 0 and text[at - 1] in " \t\n" and end < size and text[end] in " \t\n"
-                if spaced and after[:1].isupper():
-                    match = self.lower_ending.search(text, max(0, at - 40), end)
-                    if match is not None:
-                        yield match.start(), match.end()
-                at = text.find(head, end)
-
     def find(self, text: str) -> Iterator[Mention]:
-        for title_start, title_end in sorted(self._hits(text)):
+        for title_start, title_end in sorted(self.scanner.hits(text)):
             title_text = text[title_start:title_end]
             title = surface_key(title_text)
             if not title:
