@@ -81,6 +81,11 @@ def test_a_date_inside_a_headline_sentence_is_not_the_page_date() -> None:
     assert doc_date(text) is None
 
 
+def test_a_weekday_date_inside_a_sentence_is_not_the_page_date() -> None:
+    text = "Headline\n\nThe enrolment opened on Wednesday, December 17 2025, and runs for a month.\n"
+    assert doc_date(text) is None
+
+
 def test_dates_below_the_header_region_are_not_the_page_date() -> None:
     body = "Body line.\n" * 10
     assert doc_date(body + "March 3, 2024\n") is None

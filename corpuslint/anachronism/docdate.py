@@ -111,12 +111,15 @@ def _rank(line_text: str, line_start: int, found: DateExpr) -> int | None:
     label = _LABEL.search(before)
     if label:
         return 1 if "updated" in label.group("label").lower() or "modified" in label.group("label").lower() else 0
+    after = _TIME.sub("", line_text[found.end - line_start :])
+    # A date line holds the date at one of its ends: "2024-09-04", "By X | March 3, 2024",
+    # "Reuters, Thursday, March 26, 1987"; a sentence naming a date has it inside.
+    at_edge = not before.strip(_EDGE) or not after.strip(_EDGE)
+    if not at_edge or len(before) + len(after) > _MAX_DATE_LINE:
+        return None
     if found.weekday is not None:
         return 2
-    after = _TIME.sub("", line_text[found.end - line_start :])
-    # A date line holds the date at one of its ends: "2024-09-04", "By X | March 3, 2024".
-    at_edge = not before.strip(_EDGE) or not after.strip(_EDGE)
-    if at_edge and found.precision == "day" and len(before) + len(after) <= _MAX_DATE_LINE:
+    if found.precision == "day":
         return 3
     if not before.strip(_EDGE) and not after.strip(_EDGE):
         return 4
