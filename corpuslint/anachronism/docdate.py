@@ -38,6 +38,7 @@ _DATELINE = re.compile(
 #: A date line's text besides the date is short: a masthead, a byline, a label.
 _MAX_DATE_LINE = 90
 DATELINE_LINES = 40
+FRONT_MATTER_LINES = 40
 _YEAR_DIGITS = re.compile(r"\d\d\d\d")
 _EDGE = " \t|-–—,:;•·/()[]"
 _TIME = re.compile(r"^[\s,|at-]*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.IGNORECASE)
@@ -92,10 +93,10 @@ def _from_path(path: str, settings: DateSettings) -> tuple[DocumentDate | None, 
 
 
 def _front_matter(doc: Document, order: DateOrder) -> DocumentDate | None:
-    lines = doc.lines
+    lines = doc.first_lines(FRONT_MATTER_LINES)
     if not lines or lines[0].text.strip() != "---":
         return None
-    for line in lines[1:40]:
+    for line in lines[1:]:
         if line.text.strip() in ("---", "..."):
             return None
         match = _FRONT_KEYS.match(line.text.strip())
@@ -128,7 +129,7 @@ def _rank(line_text: str, line_start: int, found: DateExpr) -> int | None:
 
 def _header(doc: Document, settings: DateSettings) -> DocumentDate | None:
     best: tuple[int, int, DateExpr] | None = None
-    for line in doc.lines[: settings.header_lines]:
+    for line in doc.first_lines(settings.header_lines):
         if not _YEAR_DIGITS.search(line.text):
             continue  # every date the grammar reads has a four-digit year
         for found in find_dates(doc.text, settings.order, line.start, line.end):
@@ -142,7 +143,7 @@ def _header(doc: Document, settings: DateSettings) -> DocumentDate | None:
 
 
 def _dateline(doc: Document, year: int | None) -> DocumentDate | None:
-    for line in doc.lines[:DATELINE_LINES]:
+    for line in doc.first_lines(DATELINE_LINES):
         match = _DATELINE.match(line.text)
         if match is None:
             continue
