@@ -32,15 +32,20 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\"“”]")
 _COMMA_BEFORE = re.compile(r",\s*(?:the\s+|a\s+)?$")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+_LAST_WORD = re.compile(r"[^\W\d_][\w'’.\-]*$")
 _AFTER_TITLE = re.compile(r"\s+of\s+(?:the\s+)?")
 _SUFFIX = re.compile(r"[\s-]+(?:elect|designate)\b", re.IGNORECASE)
 
 
-def _may_follow_name(text: str, title_start: int) -> bool:
-    """ "Asif, Pakistan's foreign minister": a comma, then at most a few words, then the title."""
+def _word_before_comma(text: str, title_start: int) -> str | None:
+    """ "Asif, Pakistan's foreign minister": the word before a comma that precedes the
+    title by at most a few words, or None when the title has no such comma."""
     comma = text.rfind(",", max(0, title_start - 45), title_start)
     between = text[comma + 1 : title_start]
-    return comma >= 0 and not _CLAUSE_BREAK.search(between) and len(between.split()) <= 4
+    if comma < 0 or _CLAUSE_BREAK.search(between) or len(between.split()) > 4:
+        return None
+    word = _LAST_WORD.search(text, max(0, comma - 40), comma)
+    return word.group() if word else None
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,7 @@ class MentionFinder:
             resolved = self._resolve(words, suffixes=False) if words else None
             if resolved is not None and title in ORGANISATION_TITLES and self._unknown_before(text, title_start):
                 continue  # "Chrysler President Lee Iacocca", "State Secretary X": not an office we know
-            if resolved is None and not _may_follow_name(text, title_start):
+            if resolved is None and not self._surname_before(text, title_start):
                 continue  # no name after the title and none before it: most title words end here
             qualifier, before, start, unknown = self.qualifiers.read(text, title_start)
             qualifier = qualifier or post_qualifier
@@ -143,6 +148,11 @@ class MentionFinder:
                 yield from self._name_before(
                     text, min(start, title_start), title_end, title, title_text, qualifier, list(markers)
                 )
+
+    def _surname_before(self, text: str, title_start: int) -> bool:
+        """A cheap test before reading an appositive: a known name ends before the comma."""
+        word = _word_before_comma(text, title_start)
+        return word is not None and bool(self.kb.people(key(word), titled=True))
 
     def _unknown_before(self, text: str, title_start: int) -> bool:
         return self.qualifiers.read(text, title_start)[3]

@@ -57,6 +57,7 @@ _LABEL_NOISE = re.compile(r"\s*\(.*?\)|,\s.*$")
 _REALM = re.compile(r"\s+of\s+.*$")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents: "Pöhl" -> "pohl", "Alfonsín" -> "alfonsin"."""
     decomposed = unicodedata.normalize("NFKD", text)
