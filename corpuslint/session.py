@@ -64,6 +64,9 @@ def cache_namespace(session: Session) -> str:
         f"{a.rule.code}:{a.rule.name}:{a.rule.plugin}:{a.severity}:{sorted(a.options.items())!r}"
         for a in session.active
     ]
+    # Files named in options (knowledge bases, vocabularies) change results too.
+    for active in session.active:
+        parts += [_file_digest(path) for path in _named_files(active.options)]
     for name, plugin in iter_plugins(session.pm):
         parts.append(f"{name}={plugin_version(session.pm, plugin)}")
         source = getattr(plugin, "__file__", None)
@@ -80,3 +83,16 @@ def _file_digest(path: str) -> str:
             return hashlib.blake2b(handle.read(), digest_size=12).hexdigest()
     except OSError:
         return "missing"
+
+
+def _named_files(value: object) -> list[str]:
+    """Existing files named anywhere in an option value, in a stable order."""
+    import os
+
+    if isinstance(value, str):
+        return [value] if len(value) < 4096 and os.path.isfile(value) else []
+    if isinstance(value, dict):
+        return [path for key in sorted(value, key=str) for path in _named_files(value[key])]
+    if isinstance(value, (list, tuple)):
+        return [path for item in value for path in _named_files(item)]
+    return []

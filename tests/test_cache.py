@@ -86,3 +86,15 @@ def test_jobs_do_not_change_results(corpus_copy: Path) -> None:
     serial = lint_paths([corpus_copy], jobs=1).findings
     assert serial
     assert lint_paths([corpus_copy], jobs=2).findings == serial
+
+
+def test_editing_a_file_named_in_options_invalidates(corpus_copy: Path, tmp_path: Path, cli: Callable[..., Any]) -> None:
+    vocabulary = tmp_path / "extra.yaml"
+    vocabulary.write_text("kinds: {}\n", encoding="utf-8")
+    config = tmp_path / "corpuslint.yaml"
+    config.write_text(f"options: {{boilerplate: {{extra-files: ['{vocabulary}']}}}}\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cli(str(corpus_copy), "--config", str(config), "--cache-dir", str(cache))
+    vocabulary.write_text("kinds: {}\n# edited\n", encoding="utf-8")
+    cli(str(corpus_copy), "--config", str(config), "--cache-dir", str(cache))
+    assert len(list(cache.glob("*.sqlite"))) == 2
