@@ -144,11 +144,11 @@ def _read_table(path: Path) -> dict[str, Any] | None:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
         table = doc.get("tool", {}).get("corpuslint")
         return None if table is None else _mapping(str(path), "tool.corpuslint", table)
-    import yaml
+    from corpuslint import yamlio
 
     try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        doc = yamlio.safe_load(text)
+    except yamlio.YAMLError as exc:
         raise ConfigError(f"{path}: invalid YAML: {exc}") from exc
     return {} if doc is None else _mapping(str(path), "(top level)", doc)
 

@@ -17,8 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from corpuslint import yamlio
 from corpuslint.anachronism import kbfile, kbyaml
 from corpuslint.anachronism.kbfile import KBData
 from corpuslint.anachronism.terms import Office, Person, Term
@@ -150,8 +149,8 @@ class KnowledgeBase:
 
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as exc:  # bad dates raise ValueError
+        return yamlio.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yamlio.YAMLError) as exc:  # bad dates raise ValueError
         raise kbyaml.KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
 
 

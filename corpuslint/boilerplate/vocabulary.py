@@ -14,7 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
+from corpuslint import yamlio
 
 BUILTIN = "corpuslint/data/boilerplate.yaml"
 #: The kind user phrases and patterns join unless they name another one.
@@ -101,8 +101,8 @@ def _strings(value: Any, where: str) -> list[str]:
 
 def _read_yaml(text: str, source: str) -> Any:
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        return yamlio.safe_load(text)
+    except yamlio.YAMLError as exc:
         raise VocabularyError(f"{source}: invalid YAML: {exc}") from exc
 
 
