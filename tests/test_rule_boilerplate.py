@@ -39,7 +39,7 @@ def test_fixtures_fire_and_stay_clean() -> None:
 
 def test_message_names_the_kind_and_quotes_the_line(tmp_path: Path) -> None:
     found = lint_text(ARTICLE + "Leave A Reply\n", SELECT, tmp_path)
-    assert found == ['4:1: CL201 boilerplate: comment prompt "Leave A Reply"']
+    assert found == ['4:1: CL201 comment prompt "Leave A Reply"']
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_extra_files_add_kinds(tmp_path: Path) -> None:
         tmp_path,
         options={"boilerplate": {"extra-files": [str(extra)]}},
     )
-    assert found == ['4:1: CL201 boilerplate: weather widget "Today\'s forecast: 21°C, light rain"']
+    assert found == ['4:1: CL201 weather widget "Today\'s forecast: 21°C, light rain"']
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from corpuslint import hookimpl
-from corpuslint.anachronism.checker import Checker, CheckSettings
 from corpuslint.anachronism.dates import find_dates, weekday_dates
 from corpuslint.anachronism.docdate import DateSettings
-from corpuslint.anachronism.kb import load_paths
 from corpuslint.config import ConfigError
 from corpuslint.document import Document
 from corpuslint.models import Violation
@@ -100,6 +98,11 @@ class Anachronism(DocumentRule):
     }
 
     def setup(self) -> None:
+        # Imported here: the knowledge base and its matchers cost start-up time
+        # that a run without this rule (or served from the cache) never pays.
+        from corpuslint.anachronism.checker import Checker, CheckSettings
+        from corpuslint.anachronism.kb import load_paths
+
         settings = CheckSettings(
             int(self.config["tolerance-days"]), bool(self.config["check-undated"]), date_settings(self.config)
         )

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 
 from corpuslint import hookimpl
 from corpuslint.boilerplate.detector import detect, needs_layout, preview
-from corpuslint.boilerplate.matcher import Matcher
-from corpuslint.boilerplate.vocabulary import VocabularyError, load_vocabulary
 from corpuslint.config import ConfigError
 from corpuslint.document import Document
 from corpuslint.models import Edit, Fix, Violation
@@ -77,6 +75,11 @@ class Boilerplate(DocumentRule):
     }
 
     def setup(self) -> None:
+        # The vocabulary and its compiled matcher load here, not at plugin
+        # registration: runs without this rule never pay for them.
+        from corpuslint.boilerplate.matcher import Matcher
+        from corpuslint.boilerplate.vocabulary import VocabularyError, load_vocabulary
+
         try:
             vocabulary = load_vocabulary(
                 self.config["extra-files"], self.config["extra-phrases"], self.config["extra-patterns"]
@@ -108,7 +111,7 @@ class Boilerplate(DocumentRule):
 
     def _violation(self, text: str, start: int, end: int, kind: str, why: str) -> Violation:
         label = self.matcher.labels.get(kind, kind)
-        message = f'boilerplate: {label} "{preview(text[start:end])}"'
+        message = f'{label} "{preview(text[start:end])}"'
         if why:
             message += f" ({why})"
         # The fix deletes the line with its line ending, so no blank line is left in its place.

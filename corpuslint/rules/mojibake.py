@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ftfy import fix_encoding_and_explain
-
 from corpuslint import hookimpl
 from corpuslint.document import Document
 from corpuslint.models import Edit, Fix, Violation
-from corpuslint.mojibake.anchors import BadLineFinder
 from corpuslint.mojibake.repair import changed_spans, describe, is_quoted_example, quoted
 from corpuslint.rule import DocumentRule, Rule
 
@@ -56,11 +53,18 @@ class Mojibake(DocumentRule):
     fixable = True
 
     def setup(self) -> None:
+        # ftfy is imported here, not at plugin registration: runs that do not
+        # select this rule never pay for loading its tables.
+        from ftfy import fix_encoding_and_explain
+
+        from corpuslint.mojibake.anchors import BadLineFinder
+
         self.finder = BadLineFinder()
+        self.fix_encoding = fix_encoding_and_explain
 
     def check(self, doc: Document) -> Iterable[Violation]:
         for offset, line in self.finder.bad_lines(doc):
-            repaired, steps = fix_encoding_and_explain(line)
+            repaired, steps = self.fix_encoding(line)
             if repaired == line:
                 continue
             why = describe([(step.action, step.parameter) for step in steps or ()])
