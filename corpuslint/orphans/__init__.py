@@ -1,7 +1,9 @@
 """Orphaned sentences: references with no antecedent, and spliced material.
 
-``lexicon`` loads the word lists, ``tokens`` turns a document into one set of
-content words per sentence, ``references`` resolves a sentence's opening noun
-phrase against the text before it, ``cohesion`` measures how much a sentence
-shares with the rest of the article, and ``detector`` weighs the two signals.
+``lexicon`` loads the word lists, ``tokens`` holds the cheap sentence tests
+(prose, quoted speech, ties to the context), ``references`` resolves a
+sentence's opening noun phrase against the text before it, ``article`` reads
+a sentence's content words on demand and asks whether they recur,
+``cohesion`` holds the whole article's word frequencies for the rare finding
+that needs them, and ``detector`` weighs the two signals.
 """

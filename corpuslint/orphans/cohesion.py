@@ -1,66 +1,47 @@
-"""Lexical cohesion: how many of a sentence's content words recur in the article.
+"""Lexical cohesion across a whole article: document frequencies of content words.
 
-A sentence spliced in from another story shares almost no content words or
-names with the article around it, while the sentences next to it do. Words are
-counted by document frequency (the number of sentences they occur in), so one
-counter serves every sentence, and "shares nothing" is one subset test against
-the words that occur only once.
+A spliced passage shares almost no content words or names with the article
+around it. Words are counted by document frequency (the number of sentences
+they occur in), so one counter serves every sentence. The table is built only
+for an article that already has a finding, to tell whether the sentence after
+it goes on with the same passage; single sentences are judged by
+:class:`corpuslint.orphans.article.Article` without it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from itertools import chain
-
-from corpuslint.orphans.tokens import Sentence
-
-
-@dataclass(frozen=True)
-class Cohesion:
-    #: Content words of the sentence.
-    size: int
-    #: How many of them occur in some other sentence of the article.
-    shared: int
-    #: The same for the sentences before and after it, not counting this one.
-    before: int
-    after: int
 
 
 class CohesionMap:
-    """Document frequencies of content words, and each sentence's cohesion."""
+    """Document frequencies of content words, from every sentence's word stems
+    (stop words still in: they are set aside per sentence, when asked for)."""
 
-    def __init__(self, sentences: list[Sentence]) -> None:
-        self.sentences = sentences
-        self.frequency = Counter(chain.from_iterable(s.stems for s in sentences))
-        self._once = frozenset(w for w, n in self.frequency.items() if n == 1)
+    def __init__(self, words: list[frozenset[str]], stop: frozenset[str]) -> None:
+        self.words = words
+        self.stop = stop
+        self.frequency = Counter(chain.from_iterable(words))
 
-    def shares_nothing(self, index: int) -> bool:
-        return self.sentences[index].stems <= self._once
+    def stems(self, index: int) -> frozenset[str]:
+        """The content words of one sentence."""
+        return self.words[index] - self.stop
 
-    def shared(self, index: int, without: int | None = None) -> int:
-        stems = self.sentences[index].stems
+    def shared(self, index: int, without: int) -> int:
+        """Content words of the sentence that occur in a third one, besides ``without``."""
+        other = self.words[without]
         frequency = self.frequency
-        if without is None:
-            return len(stems - self._once)
-        other = self.sentences[without].stems
-        return sum(1 for w in stems if frequency[w] - (w in other) > 1)
+        return sum(1 for w in self.stems(index) if frequency[w] - (w in other) > 1)
 
     def topic_words(self, index: int) -> int:
         """Content words of the sentence that at least two other sentences also use."""
         frequency = self.frequency
-        return sum(1 for w in self.sentences[index].stems if frequency[w] > 2)
+        return sum(1 for w in self.stems(index) if frequency[w] > 2)
 
     def run_shared(self, first: int, second: int) -> tuple[int, int]:
         """Content words of two adjacent sentences together, and how many occur elsewhere."""
-        a, b = self.sentences[first].stems, self.sentences[second].stems
+        a, b = self.stems(first), self.stems(second)
         frequency = self.frequency
         union = a | b
         shared = sum(1 for w in union if frequency[w] - (w in a) - (w in b) > 0)
         return len(union), shared
-
-    def of(self, index: int) -> Cohesion:
-        last = len(self.sentences) - 1
-        before = self.shared(index - 1, index) if index > 0 else 0
-        after = self.shared(index + 1, index) if index < last else 0
-        return Cohesion(len(self.sentences[index].stems), self.shared(index), before, after)

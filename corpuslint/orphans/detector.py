@@ -1,11 +1,16 @@
 """Weighs the two signals into findings.
 
-A demonstrative with nothing to point to is reported on its own. A weaker
-reference ("The attackers", "the officers") is reported only when the sentence
-also shares little with the article; a sentence that shares nothing at all
-between two cohesive neighbours is reported without one. A sentence after a
+A demonstrative opening the article with nothing to point to is reported on
+its own. A weaker reference ("The attackers", "the officers", a later
+"These incidents") is reported only when the sentence also shares little
+with the article; a sentence that shares nothing at all between two cohesive
+neighbours of its own paragraph is reported without one. A sentence after a
 finding that, together with it, shares almost nothing with the rest continues
 the same splice.
+
+Only the sentences that could be reported are judged (see
+:meth:`Detector._candidates`); an article too short for cohesion is judged on
+its lede alone.
 """
 
 from __future__ import annotations
@@ -14,11 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpuslint.document import Document
-from corpuslint.orphans import tokens
-from corpuslint.orphans.cohesion import Cohesion, CohesionMap
+from corpuslint.orphans import references, tokens
+from corpuslint.orphans.article import Article
 from corpuslint.orphans.lexicon import Lexicon
 from corpuslint.orphans.references import ReferenceFinder, Strength
-from corpuslint.orphans.tokens import Sentence
 
 #: Sentences in a short article, where cohesion needs no correction for length.
 SHORT_ARTICLE = 8
@@ -42,11 +46,12 @@ class Orphan:
     message: str
 
 
-def _low(c: Cohesion, strength: Strength) -> bool:
-    """Little enough in common with the article to back a reference of this strength."""
+def _allowance(size: int, strength: Strength) -> int:
+    """The most content words a sentence may share with the article and still back a
+    reference of this strength (-1: none will do)."""
     if strength >= Strength.MEDIUM:
-        return c.shared * 4 <= c.size
-    return c.shared * 6 <= c.size and c.size >= 4
+        return size // 4
+    return size // 6 if size >= 4 else -1
 
 
 class Detector:
@@ -56,94 +61,116 @@ class Detector:
         self.references = ReferenceFinder(lexicon)
 
     def find(self, doc: Document) -> Iterator[Orphan]:
-        sentences, prose = tokens.read(doc, self.lexicon, self.settings.min_sentences)
-        cohesion = CohesionMap(sentences) if prose >= self.settings.min_sentences else None
+        spans = doc.sentences
+        prose = tokens.prose_flags(spans)
+        count = sum(prose)
+        if not count:
+            return
+        article = Article(doc, prose, self.lexicon, judged=count >= self.settings.min_sentences)
         # The more sentences, the likelier one of them shares nothing by chance: ask
         # for one more content word each time the article doubles past a short one.
-        min_words = self.settings.min_content_words + ((prose - 1) // SHORT_ARTICLE).bit_length()
+        min_words = self.settings.min_content_words + ((count - 1) // SHORT_ARTICLE).bit_length()
+        lede = prose.index(True)
         found: dict[int, Orphan] = {}
-        lede: int | None = None
-        for at, sentence in enumerate(sentences):
-            if not sentence.prose:
-                continue
-            lede = at if lede is None else lede
-            message = self._judge(doc, sentences, at, at == lede, cohesion, min_words)
+        for at in self._candidates(article, lede):
+            message = self._judge(article, at, at == lede, min_words)
             if message is not None:
-                found[at] = Orphan(sentence.span.start, sentence.span.end, sentence.span.line, message)
-        if cohesion is not None:
-            for at in list(found):
+                span = spans[at]
+                found[at] = Orphan(span.start, span.end, span.line, message)
+        if found and article.judged:
+            for at in sorted(found):
                 if at != lede:  # a splice sits inside an article, not at its start
-                    self._extend(sentences, cohesion, found, at)
+                    self._extend(article, found, at)
         for at in sorted(found):
             yield found[at]
 
-    def _judge(
-        self,
-        doc: Document,
-        sentences: list[Sentence],
-        at: int,
-        lede: bool,
-        cohesion: CohesionMap | None,
-        min_words: int,
-    ) -> str | None:
-        sentence = sentences[at]
-        weak = cohesion is not None
-        refers = self.references.might_refer(sentence, weak)
-        reference = self.references.unresolved(doc.text, sentences, at, lede, weak) if refers else None
-        if reference is None:
-            # the cheap subset test first: almost every sentence shares something
-            if cohesion is None or len(sentence.stems) < min_words or not cohesion.shares_nothing(at):
-                return None
-            return self._isolated(sentences, at, cohesion.of(at))
-        if tokens.is_voiced(sentence.span.text):
+    def _candidates(self, article: Article, lede: int) -> list[int]:
+        """The prose sentences that could be reported: the lede; in an article long
+        enough for cohesion, also those opening with a possible reference, those
+        with a role noun, and those inside a paragraph."""
+        if not article.judged:
+            return [lede]  # too short for cohesion: only a reference in the lede stands alone
+        spans, prose = article.sentences, article.prose
+        subject, may_refer = references.opening_subject, self.references.may_refer
+        chosen = {
+            at for at, span in enumerate(spans) if prose[at] and (m := subject(span.text)) is not None and may_refer(m)
+        }
+        chosen.add(lede)
+        chosen.update(at for at in article.role_sentences | article.inside_paragraph if prose[at])
+        return sorted(chosen)
+
+    def _judge(self, article: Article, at: int, lede: bool, min_words: int) -> str | None:
+        text = article.sentences[at].text
+        # quoted speech and first or second person speak of a world outside the article
+        if tokens.is_voiced(text):
             return None
+        role = article.judged and at in article.role_sentences
+        reference = self.references.unresolved(article.doc.text, article.sentences, at, lede, role)
+        if reference is None:
+            # a sentence at a paragraph's edge may open a new sub-topic: only one with
+            # neighbours in its own paragraph is judged on cohesion alone
+            return self._isolated(article, at, min_words) if at in article.inside_paragraph else None
         if reference.strength is Strength.STRONG:
             return f"'{reference.phrase}' {reference.reason}"
-        if cohesion is None:
+        if not article.judged:
             return None
-        c = cohesion.of(at)
-        if _low(c, reference.strength):
-            return (
-                f"'{reference.phrase}' {reference.reason}, and the sentence shares "
-                f"{c.shared} of its {c.size} content words with the rest of the article"
-            )
-        return self._isolated(sentences, at, c) if c.shared == 0 and c.size >= min_words else None
-
-    def _isolated(self, sentences: list[Sentence], at: int, c: Cohesion) -> str | None:
-        """A sentence that shares nothing, between neighbours that share something."""
-        if min(c.before, c.after) < self.settings.min_neighbour_shared:
-            return None
-        text = sentences[at].span.text
-        # a pronoun, connective or demonstrative ties it to its neighbours without a shared word
-        if tokens.is_voiced(text) or tokens.tied_to_context(text):
-            return None
-        # next to a "you" or a "we", it is likely an aside or an instruction ("Connect with
-        # retailers."), which changes the subject without leaving the text
-        if any(
-            tokens.is_personal(sentences[near].span.text) for near in (at - 1, at + 1) if 0 <= near < len(sentences)
-        ):
+        size = len(article.stems(at))
+        allowance = _allowance(size, reference.strength)
+        shared = article.shared(at, allowance) if allowance >= 0 else 0
+        if allowance < 0 or shared > allowance:
             return None
         return (
-            f"the sentence shares none of its {c.size} content words with the rest of the article, "
+            f"'{reference.phrase}' {reference.reason}, and the sentence shares "
+            f"{shared} of its {size} content words with the rest of the article"
+        )
+
+    def _isolated(self, article: Article, at: int, min_words: int) -> str | None:
+        """A sentence that shares none of its words with the article, between neighbours that
+        share some. The tests that read only the sentence and its neighbours come first:
+        they settle most sentences before any word is looked up in the rest of the text."""
+        sentences = article.sentences
+        text = sentences[at].text
+        # next to a "you" or a "we", it is likely an aside or an instruction ("Connect with
+        # retailers."), which changes the subject without leaving the text
+        if tokens.is_personal(sentences[at - 1].text) or tokens.is_personal(sentences[at + 1].text):
+            return None
+        # a pronoun, connective or demonstrative ties it to its neighbours without a shared word
+        if tokens.tied_to_context(text):
+            return None
+        # a run of figures ("Acme rose 1-1/4 to 30-1/2, Brill 3/8 to 12 ...") is a table set as
+        # prose: its few words say nothing about whether it belongs
+        if tokens.is_figures(text):
+            return None
+        size = len(article.stems(at))
+        # almost every sentence shares a word, found by the first search
+        if size < min_words or article.shared(at, 0) > 0:
+            return None
+        # sharing nothing, it shares nothing with its neighbours either, so what they
+        # share is all with the rest of the article
+        need = self.settings.min_neighbour_shared
+        if need > 0 and min(article.shared(at - 1, need - 1), article.shared(at + 1, need - 1)) < need:
+            return None
+        return (
+            f"the sentence shares none of its {size} content words with the rest of the article, "
             "unlike the sentences around it: spliced in from another text?"
         )
 
-    def _extend(self, sentences: list[Sentence], cohesion: CohesionMap, found: dict[int, Orphan], at: int) -> None:
+    def _extend(self, article: Article, found: dict[int, Orphan], at: int) -> None:
         """Report the sentence after a finding when it belongs to the same spliced passage.
 
         Only forward: a reference points back into the missing story, and the
         sentences that go on telling it follow it.
         """
         near = at + 1
-        if near >= len(sentences) or near in found:
+        if near >= len(article.sentences) or near in found:
             return
-        sentence = sentences[near]
-        text = sentence.span.text
-        if not sentence.prose or tokens.is_voiced(text) or tokens.tied_to_context(text):
+        span = article.sentences[near]
+        if not article.prose[near] or tokens.is_voiced(span.text) or tokens.tied_to_context(span.text):
             return
+        cohesion = article.cohesion
         size, shared = cohesion.run_shared(at, near)
         own = cohesion.shared(near, at)
-        own_size = len(sentence.stems)
+        own_size = len(cohesion.stems(near))
         # one word the article keeps repeating ("the bridge") is enough to keep it
         weak_ties = cohesion.topic_words(near) == 0
         if own_size >= 4 and own * 3 <= own_size and shared * 4 <= size and weak_ties:
@@ -151,4 +178,4 @@ class Detector:
                 f"continues the passage of line {found[at].line} that the article does not support: "
                 f"shares {own} of its {own_size} content words with the rest of the article"
             )
-            found[near] = Orphan(sentence.span.start, sentence.span.end, sentence.span.line, message)
+            found[near] = Orphan(span.start, span.end, span.line, message)

@@ -8,12 +8,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from corpuslint import yamlio
 
 #: The stem every content word is cut to: long enough to keep "attack" apart from
 #: "attend", short enough that "reported" and "report" meet. Codes with digits
 #: ("b12", "covid19") are names and count whole.
-STEM = re.compile(r"([a-z]{4,6}|[a-z]+[0-9][a-z0-9]*)[a-z]*")
+#: A stem only ever starts a run of letters; saying so lets the regex engine skip the
+#: inside of every short word at once.
+STEM = re.compile(r"(?<![a-z])([a-z]{4,6}|[a-z]+[0-9][a-z0-9]*)[a-z]*")
 
 
 def _plural(word: str) -> str:
@@ -36,6 +38,29 @@ def _verbs(words: list[str]) -> str:
     stems = (w[:-1] if w.endswith("e") else w for w in words)
     # the final consonant may double: "kidnap" -> "kidnapped"
     return "|".join(f"{re.escape(s)}{re.escape(s[-1])}?(?:e|es|s|ed|d|ing)?" for s in stems)
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of plain words with their common prefixes factored out
+    ("attacker|attackers|assailant" -> "a(?:ssailant|ttacker(?:s)?)"): the regex
+    engine then reads each letter once instead of trying every word in turn."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        optional = "" in node
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+
+    return emit(root)
 
 
 def _word_re(alternation: str) -> re.Pattern[str]:
@@ -63,8 +88,10 @@ class Lexicon:
     person: re.Pattern[str]
     connectives: frozenset[str]
     stop_stems: frozenset[str]
-    #: Stems of every role noun: a sentence without one needs no role lookup.
-    role_stems: frozenset[str]
+    #: "the" before a role noun, perhaps with one word between ("the two officers"): a
+    #: sentence without one needs no role lookup. Anchored on the literal "the", so one
+    #: scan of a whole article costs little.
+    role_mentions: re.Pattern[str]
 
 
 def _noun_forms(words: list[str]) -> dict[str, str]:
@@ -93,7 +120,9 @@ def _families(data: dict[str, Any]) -> dict[str, Family]:
         for form in _noun_forms(spec["words"]):
             heads.setdefault(form, family)
     for name, spec in data["events"].items():
-        family = Family(name, _word_re(_forms(spec["words"]) + "|" + _verbs(spec["verbs"])), None, role=False)
+        # words naming other events resolve the family's nouns but are not looked at as references
+        same = _forms(spec["words"] + spec.get("antecedents", [])) + "|" + _verbs(spec["verbs"])
+        family = Family(name, _word_re(same), None, role=False)
         for form in _noun_forms(spec["words"]):
             heads.setdefault(form, family)
     return heads
@@ -102,15 +131,15 @@ def _families(data: dict[str, Any]) -> dict[str, Family]:
 @cache
 def load() -> Lexicon:
     text = resources.files("corpuslint").joinpath("data/orphans.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = yamlio.safe_load(text)
     stems = frozenset(m.group(1) for w in data["stopwords"] if (m := STEM.fullmatch(w)))
     families = _families(data)
-    roles = frozenset(m.group(1) for w, f in families.items() if f.role and (m := STEM.fullmatch(w)))
+    roles = [w for w, f in families.items() if f.role]
     return Lexicon(
         families=families,
         shell_nouns=frozenset(_noun_forms(data["shell_nouns"])),
         person=_word_re(_forms(data["person_nouns"])),
         connectives=frozenset(data["connectives"]),
         stop_stems=stems,
-        role_stems=roles,
+        role_mentions=re.compile(rf"the\s+(?:[a-z][a-z-]*\s+)?{_trie(roles)}\b"),
     )

@@ -1,4 +1,4 @@
-"""References with no antecedent: "These incidents", "the officers", a lede "He".
+"""References with no antecedent: "These incidents", "the officers", "He" with no person.
 
 Only the noun phrases that point back are looked at: a demonstrative or "the"
 before a role or event noun of the lexicon, a demonstrative before a shell noun
@@ -9,11 +9,12 @@ its sentence; what stays unresolved is a :class:`Reference` with a strength.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
 from corpuslint.orphans.lexicon import Lexicon
-from corpuslint.orphans.tokens import Sentence
+from corpuslint.text.spans import Span
 
 #: Role nouns resolve through a related event only if it is this many sentences back.
 NEAR_SENTENCES = 4
@@ -26,8 +27,9 @@ _INNER = re.compile(r"\bthe\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 #: A noun followed by these is described on the spot ("the victims of the crash"), not anaphoric.
 _POSTMODIFIED = re.compile(r"\s*(?:,\s*)?(?:of|who|whom|whose|that|which|behind|responsible|involved|from|at|in|on)\b")
 #: A capitalised word after a lower-case word: a name inside a sentence (a title-case
-#: headline has no lower-case word before its capitals).
-_NAME = re.compile(r"\b[a-z]+[,;:]?\s+([A-Z][a-z]+)")
+#: headline has no lower-case word before its capitals); or one that a speech verb
+#: follows, a source named at the start of its sentence ("Ana Ruiz said").
+_NAME = re.compile(r"\b[a-z]+[,;:]?\s+([A-Z][a-z]+)|\b([A-Z][a-z]+),?\s+(?:said|says|told|added)\b")
 #: Capitalised words that are not people.
 _NOT_PEOPLE = frozenset(
     [
@@ -53,6 +55,12 @@ _NOT_PEOPLE = frozenset(
     ]
 )
 _DEMONSTRATIVES = frozenset(["this", "these", "those"])
+#: Deictic time nouns: "this month", "these days" point at the calendar, not at the text.
+_TIME_NOUNS = frozenset(
+    ["day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning", "afternoon"]
+    + ["evening", "night", "season", "spring", "summer", "autumn", "winter", "quarter", "decade", "century"]
+    + ["time", "times"]
+)
 #: Words that end the search for a head noun: "This is a change" has no head noun.
 _NOT_MODIFIERS = frozenset(
     [
@@ -98,10 +106,14 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
+#: Finds the pronoun or determiner phrase that opens a sentence (see :meth:`ReferenceFinder.may_refer`).
+opening_subject = _SUBJECT.match
+
+
 class Strength(IntEnum):
     WEAK = 1  # "the <role>" later in a sentence: also often a first mention
     MEDIUM = 2  # "The <role or event>" as subject, or a role resolved only long ago
-    STRONG = 3  # a demonstrative or a lede pronoun with nothing to point to
+    STRONG = 3  # a demonstrative opening the article, with nothing to point to
 
 
 @dataclass(frozen=True)
@@ -115,27 +127,30 @@ class ReferenceFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def might_refer(self, sentence: Sentence, weak: bool) -> bool:
-        """A cheap test that rules out most sentences before :meth:`unresolved`."""
-        if _SUBJECT.match(sentence.span.text) is not None:
-            return True
-        return weak and not sentence.stems.isdisjoint(self.lexicon.role_stems)
+    def may_refer(self, subject: re.Match[str]) -> bool:
+        """Whether a sentence after the lede that opens with ``subject`` (a match of
+        :data:`opening_subject`) can hold a reference: "He" or "She", or a head noun
+        of the lexicon among its first words. Rules out most sentences before
+        :meth:`unresolved` resolves anything."""
+        pronoun = subject.group("pronoun")
+        if pronoun is not None:
+            return pronoun.lower() != "they"
+        return not self.lexicon.families.keys().isdisjoint(subject.group("words").split())
 
     def unresolved(
-        self, text: str, sentences: list[Sentence], at: int, lede: bool, weak: bool = True
+        self, text: str, sentences: Sequence[Span], at: int, lede: bool, role: bool = True
     ) -> Reference | None:
-        """The unresolved reference of ``sentences[at]``, if any; ``weak`` looks at
+        """The unresolved reference of ``sentences[at]``, if any; ``role`` looks at
         mid-sentence role nouns too (they count only with the cohesion signal)."""
-        sentence = sentences[at]
-        start = sentence.span.start
-        match = _SUBJECT.match(sentence.span.text)
+        start = sentences[at].start
+        match = _SUBJECT.match(sentences[at].text)
         found: Reference | None = None
         if match is not None and self._connective_ok(match.group("conn")):
             if match.group("pronoun"):
                 found = self._pronoun(text, start, match.group("pronoun"), lede)
             else:
                 found = self._noun_phrase(text, sentences, at, match, lede)
-        if found is None and weak and sentences[at].stems & self.lexicon.role_stems:
+        if found is None and role:
             found = self._inner_role(text, sentences, at)
         return found
 
@@ -148,36 +163,39 @@ class ReferenceFinder:
         if lede or pronoun.lower() == "they":
             return None
         earlier = text[:start]
-        if any(m.group(1) not in _NOT_PEOPLE for m in _NAME.finditer(earlier)):
+        if any((m.group(1) or m.group(2)) not in _NOT_PEOPLE for m in _NAME.finditer(earlier)):
             return None
         if self.lexicon.person.search(earlier):
             return None
         return Reference(pronoun, Strength.MEDIUM, "has no antecedent: no person is named before it")
 
     def _noun_phrase(
-        self, text: str, sentences: list[Sentence], at: int, match: re.Match[str], lede: bool
+        self, text: str, sentences: Sequence[Span], at: int, match: re.Match[str], lede: bool
     ) -> Reference | None:
         det = match.group("det")
         demonstrative = det.lower() in _DEMONSTRATIVES
-        sentence_text = sentences[at].span.text
+        sentence_text = sentences[at].text
         for word in re.finditer(r"[a-z][a-z-]*", match.group("words")):
             head = word.group()
-            if head in _NOT_MODIFIERS:
+            if head in _NOT_MODIFIERS or head in _TIME_NOUNS:
                 return None
             end = match.start("words") + word.end()
             phrase = sentence_text[match.start("det") : end]
             if head in self.lexicon.families:
                 if _POSTMODIFIED.match(sentence_text, end):
                     return None
-                strength = Strength.STRONG if demonstrative else Strength.MEDIUM
+                # Only a lede has nothing before it: later, a demonstrative may sum up
+                # events the lexicon cannot name ("a strike and a power cut ... These
+                # incidents"), so it needs the cohesion signal like "the".
+                strength = Strength.STRONG if demonstrative and lede else Strength.MEDIUM
                 return self._resolve(text, sentences, at, head, phrase, strength)
             if demonstrative and head in self.lexicon.shell_nouns:
                 # a shell noun sums up what came before: only a lede has nothing before it
                 return Reference(phrase, Strength.MEDIUM, "opens the article") if lede else None
         return None
 
-    def _inner_role(self, text: str, sentences: list[Sentence], at: int) -> Reference | None:
-        span = sentences[at].span
+    def _inner_role(self, text: str, sentences: Sequence[Span], at: int) -> Reference | None:
+        span = sentences[at]
         families = self.lexicon.families
         for match in _INNER.finditer(span.text, 1):
             group = 1 if match.group(1) in families else 2
@@ -193,15 +211,15 @@ class ReferenceFinder:
         return None
 
     def _resolve(
-        self, text: str, sentences: list[Sentence], at: int, head: str, phrase: str, strength: Strength
+        self, text: str, sentences: Sequence[Span], at: int, head: str, phrase: str, strength: Strength
     ) -> Reference | None:
         family = self.lexicon.families[head]
-        start = sentences[at].span.start
+        start = sentences[at].start
         if family.same.search(text, 0, start):
             return None
         reason = "has no antecedent in this article"
         if family.related is not None:
-            near = sentences[max(0, at - NEAR_SENTENCES)].span.start
+            near = sentences[max(0, at - NEAR_SENTENCES)].start
             if family.related.search(text, near, start):
                 return None
             if family.related.search(text, 0, near):

@@ -19,25 +19,29 @@ class OrphanedSentence(DocumentRule):
     Reports a sentence that leans on context the article does not contain:
 
     - a reference with no antecedent: a demonstrative before an event or role
-      noun ("These incidents", "Those attackers"), a shell noun opening the
-      article ("This move" with nothing before it), a role or event noun
-      ("the officers", "The attackers", "the incident"), or "He"/"She" after
-      the lede with no person named before it. The same noun earlier, a
-      synonym or hypernym from the rule's lexicon ("the attack" for "the
+      noun opening the article ("These incidents"), a shell noun opening it
+      ("This move" with nothing before it), a role or event noun ("the
+      officers", "The attackers", "the incident"), or "He"/"She" after the
+      lede with no person named before it. The same noun earlier, a synonym
+      or hypernym from the rule's lexicon ("the attack" or "a fraud" for "the
       incident", "police" for "the officers"), or a name resolves it;
     - spliced material: a sentence that shares none of its content words or
-      names with the rest of the article while the sentences on both sides
-      do, and the sentence after a finding when the two together share almost
-      nothing with the rest.
+      names with the rest of the article while the sentences on both sides,
+      in its own paragraph, do; and the sentence after a finding when the two
+      together share almost nothing with the rest.
 
-    A demonstrative before an event or role noun is reported on its own; the
-    other references only when the sentence also shares little with the
-    article, because in clean news half of all "the <noun>" phrases introduce
-    something new.
-    Quoted speech, first- and second-person sentences, headings and list
-    items are never reported, and a sentence opened by a pronoun or a
-    connective ("But", "However") or holding a demonstrative counts as tied
-    to its neighbours.
+    A demonstrative opening the article is reported on its own; the other
+    references only when the sentence also shares little with the article,
+    because in clean news half of all "the <noun>" phrases introduce
+    something new, and later in an article "These incidents" may sum up
+    events the lexicon cannot name.
+    A sentence that opens or closes its paragraph is not judged on cohesion
+    alone: a new paragraph may change the sub-topic (wire copy, whose
+    paragraphs are one or two sentences long, does so all the time).
+    Quoted speech, first- and second-person sentences, headings, list items
+    and runs of figures are never reported, and a sentence opened by a
+    pronoun ("It", "That", "Some are"), or a connective ("But", "However"),
+    or holding a demonstrative, counts as tied to its neighbours.
 
     ## Why is this bad?
     Such a sentence was spliced in from another story by a scraper or a bad
@@ -54,12 +58,14 @@ class OrphanedSentence(DocumentRule):
 
     ## Options
     - `min-sentences` (int, default 5): prose sentences an article needs before
-      cohesion is judged (shorter ones are judged on demonstratives alone).
+      cohesion is judged (shorter ones are judged on a demonstrative opening
+      them alone).
     - `min-content-words` (int, default 5): content words a sentence needs
       before sharing none of them with the article is reported; one more is
       needed each time the article doubles past eight prose sentences.
     - `min-neighbour-shared` (int, default 1): content words each neighbouring
-      sentence must share with the article for a sentence to stand out.
+      sentence (in the same paragraph) must share with the article for a
+      sentence to stand out.
     """
 
     code = "CL401"
