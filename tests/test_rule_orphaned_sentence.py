@@ -6,6 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from corpuslint.document import Document
+from corpuslint.orphans import article as article_module
+from corpuslint.orphans import tokens
+from corpuslint.orphans.article import Article
+from corpuslint.orphans.cohesion import CohesionMap
 from corpuslint.orphans.lexicon import load
 from corpuslint.testing import check_fixture, fixture_articles, lint_text
 
@@ -92,3 +97,73 @@ def test_lexicon_matches_plurals_of_role_and_event_nouns() -> None:
     assert lexicon.families["attackers"].related is not None
     police = lexicon.families["officers"].same
     assert police.search("two policemen were hurt") and not police.search("the policy was hurt")
+
+
+def test_a_sentence_sharing_nothing_at_a_paragraph_edge_may_open_a_sub_topic(tmp_path: Path) -> None:
+    # the same splice as above, but as a paragraph of its own: a new paragraph may change the subject
+    text = BRIDGE.format(middle=f"\n\n{SPLICED}\n\n")
+    assert lint_text(text, SELECT, tmp_path) == []
+
+
+def test_that_or_a_pronoun_like_some_opening_a_sentence_ties_it(tmp_path: Path) -> None:
+    untied = "Such figures surprised regional planners and their transport consultants."
+    assert len(lint_text(BRIDGE.format(middle=untied), SELECT, tmp_path)) == 1
+    for opener in ("That", "Some of these"):
+        tied = untied.replace("Such", opener, 1)
+        assert lint_text(BRIDGE.format(middle=tied), SELECT, tmp_path) == [], opener
+
+
+def test_a_time_noun_after_a_demonstrative_is_no_reference(tmp_path: Path) -> None:
+    lede = "Harbour Board Meets\n\nThis week officers inspected every ferry in the harbour.\n"
+    assert lint_text(lede, SELECT, tmp_path) == []
+    assert lint_text(lede.replace("This week officers", "These officers"), SELECT, tmp_path) != []
+
+
+def test_a_demonstrative_after_the_lede_needs_low_cohesion_too(tmp_path: Path) -> None:
+    # the events summed up are ones the lexicon cannot name, but the sentence is on topic
+    text = BRIDGE.format(middle="These incidents have made the bridge closure unpopular with engineers.")
+    assert lint_text(text, SELECT, tmp_path) == []
+
+
+def test_speaker_and_reader_pronouns_are_whole_words_after_a_space() -> None:
+    for text in ("I think so.", "So I said.", "We left.", "Tell us.", "Our view.", "I'm here.", "your car"):
+        assert tokens.is_personal(text), text
+    for text in ("Youth clubs.", "A bus left.", "US troops.", "Myths abound.", "Ourselves.", "(we left)"):
+        assert not tokens.is_personal(text), text
+
+
+ODD_TEXT = (
+    "Shelf 31 1/2x11x41 3/4 in white oak, with b12 vitamins and covid19 notes.\n\n"
+    "A shelf of 94 1/2x11x41 and a cabinet 2x41 wide; the b12 dose is covid19-safe.\n\n"
+    "Rates at the corporate rate desk rated well, said rater Abel Rate.\n\n"
+    "İstanbul traders quoted İzmir rates; istanbul firms stayed calm.\n"
+)
+
+
+@pytest.mark.parametrize("misses", [0, 1000])
+def test_shared_words_are_counted_as_the_whole_article_table_counts_them(
+    misses: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # searching the text for a word (or, past a number of misses, the frequency table)
+    # must agree with counting it in every other sentence, for odd tokens too
+    monkeypatch.setattr(article_module, "MISSES_BEFORE_TABLE", misses)
+    doc = Document("odd.txt", ODD_TEXT)
+    lexicon = load()
+    article = Article(doc, tokens.prose_flags(doc.sentences), lexicon, judged=True)
+    table = CohesionMap(tokens.word_stems(article.lower, doc.sentences), lexicon.stop_stems)
+    assert len(doc.sentences) == 4
+    # "İ" grows when lower-cased: the offsets of the lower-cased text must not move
+    assert len(article.lower) == len(doc.text) and "istanb" in article.stems(3)
+    for at in range(len(doc.sentences)):
+        expected = sum(1 for stem in table.stems(at) if table.frequency[stem] > 1)
+        assert article.stems(at) == table.stems(at)
+        assert article.shared(at, 100) == expected, doc.sentences[at].text
+        assert article.shared(at, 0) == min(expected, 1)
+
+
+def test_role_mentions_match_each_form_of_a_role_noun() -> None:
+    mentions = load().role_mentions
+    for text in ("the officers", "the two gunmen", "the casualty", "the cops fled"):
+        assert mentions.search(text), text
+    for text in ("the copy", "the officer-class", "officers", "the big red officers"):
+        assert (mentions.search(text) is not None) == (text == "the officer-class"), text
