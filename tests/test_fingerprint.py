@@ -150,6 +150,8 @@ def test_group_pairs_link_every_member(size: int) -> None:
 def test_paragraph_fingerprints_count_words_but_not_numbers() -> None:
     text = "Avg shrs 3,217,500 vs 4,350,000\n\nThe  company said so.\n\nthe company SAID so"
     prints = fingerprint_paragraphs(text, [0, 33, 56], [31, 54, 75])
-    assert prints.word_counts.tolist() == [9, 4, 4]
-    assert prints.text_words.tolist() == [3, 4, 4]
-    assert prints.exact[1] == prints.exact[2] != prints.exact[0]
+    assert prints.word_counts == [9, 4, 4]
+    assert prints.text_words == [3, 4, 4]
+    first, second, third = prints.exact([0, 1, 2])
+    assert second == third != first
+    assert prints.key(1) == prints.key(2) != prints.key(0)

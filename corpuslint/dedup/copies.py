@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from corpuslint.dedup.grouping import Pairs, banded_pairs, runs
+from corpuslint.dedup.grouping import Pairs, banded_pairs, runs, sorted_unique
 from corpuslint.dedup.minhash import band_keys, estimated_similarity
 from corpuslint.dedup.store import Store
 
@@ -102,5 +102,5 @@ def holders(store: Store, groups: ExactGroups, copies: Copies, row: int, before:
     group = int(groups.group_of[row])
     linked = [group, *sorted(copies.neighbours.get(group, ()))]
     docs = np.concatenate([store.doc[groups.rows(g)] for g in linked])
-    held: I64 = np.unique(docs[docs < before])
+    held: I64 = sorted_unique(docs[docs < before])
     return held

@@ -7,6 +7,7 @@ document's paragraphs, a whole corpus, or one shard of a distributed run.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -14,6 +15,7 @@ import numpy.typing as npt
 from corpuslint.dedup.hashing import U64
 
 Pairs = npt.NDArray[np.int64]
+_Scalar = TypeVar("_Scalar", bound=np.generic)
 #: Groups up to this size yield every pair; bigger ones a star and a chain,
 #: so one key shared by thousands of rows cannot make the work quadratic.
 ALL_PAIRS_LIMIT = 32
@@ -27,6 +29,18 @@ def runs(sorted_keys: npt.NDArray[np.generic]) -> tuple[npt.NDArray[np.int64], n
         return empty, empty
     starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
     return starts, np.append(starts[1:], n)
+
+
+def sorted_unique(values: npt.NDArray[_Scalar]) -> npt.NDArray[_Scalar]:
+    """The distinct values, sorted: ``np.unique`` without its cost (in numpy 2 its
+    first call imports ``numpy.ma``, longer than the whole grouping takes)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 def group_pairs(group: npt.NDArray[np.int64]) -> Iterator[tuple[int, int]]:
@@ -48,7 +62,7 @@ def banded_pairs(bands: Iterable[U64]) -> Pairs:
     """Unique pairs ``(a, b)``, ``a < b``, of rows sharing a key in any of the key arrays."""
     found: list[Pairs] = []
     for keys in bands:
-        order = np.argsort(keys, kind="stable")
+        order = np.argsort(keys)  # any order within a group: its pairs are sorted below
         starts, stops = runs(keys[order])
         sizes = stops - starts
         twos = starts[sizes == 2]  # by far the commonest group: vectorised
@@ -59,4 +73,8 @@ def banded_pairs(bands: Iterable[U64]) -> Pairs:
             found.append(np.array(pairs, dtype=np.int64).reshape(-1, 2))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    return np.unique(np.concatenate(found), axis=0)
+    # Each pair as one integer, a * rows + b: sorting those sorts the pairs.
+    every = np.concatenate(found)
+    rows = np.int64(every.max()) + 1
+    codes = sorted_unique(every[:, 0] * rows + every[:, 1])
+    return np.stack([codes // rows, codes % rows], axis=1)

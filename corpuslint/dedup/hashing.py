@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from corpuslint.dedup.words import fold, is_word_char
+from corpuslint.dedup.words import ascii_tables, fold, is_word_char
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -34,6 +34,7 @@ class _Powers:
         self.inverse = pow(base, -1, 1 << 64)
         self.up: U64 = np.ones(1, dtype=np.uint64)
         self.down: U64 = np.ones(1, dtype=np.uint64)
+        self._down_ints: list[int] = []
 
     @staticmethod
     def _grow(table: U64, base: int, size: int) -> U64:
@@ -51,6 +52,13 @@ class _Powers:
             size = max(size, 2 * len(self.up), 4096)
             self.up = self._grow(self.up, self.base, size)
             self.down = self._grow(self.down, self.inverse, size)
+
+    def down_ints(self, size: int) -> list[int]:
+        """At least ``size`` of the inverse powers, as Python integers."""
+        if len(self._down_ints) < size:
+            self.ensure(size)
+            self._down_ints = self.down.tolist()
+        return self._down_ints
 
 
 _CHAR_POWERS = _Powers(CHAR_BASE)
@@ -106,24 +114,30 @@ def word_hashes(text: str) -> Words:
     """
     # A space before and after: no word starts at 0 or runs to the end, which
     # spares the edge cases of the prefix sums below.
-    folded = " " + fold(text) + " "
-    if folded.isascii():
-        codes: npt.NDArray[np.unsignedinteger] = np.frombuffer(folded.encode("ascii"), dtype=np.uint8)
+    if text.isascii():
+        # Byte tables fold and classify in one C pass each.
+        fold_table, word_table = ascii_tables()
+        padded = b"".join((b" ", text.encode("ascii").translate(fold_table), b" "))
+        codes: npt.NDArray[np.unsignedinteger] = np.frombuffer(padded, dtype=np.uint8)
+        word = np.frombuffer(padded.translate(word_table), dtype=np.bool_)
     else:
+        folded = " " + fold(text) + " "
         codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    word = is_word_char(codes)
+        word = is_word_char(codes)
     # Edges between word and non-word characters: a word of the padded text
     # spanning [s + 1, e + 1) is text[s:e], so the edges are text offsets.
     bounds = (word[1:] != word[:-1]).nonzero()[0]
-    starts, ends = bounds[0::2], bounds[1::2]
+    starts = bounds[0::2]
     n = len(codes)
     _CHAR_POWERS.ensure(n)
-    prefix = (codes * _CHAR_POWERS.up[:n]).cumsum()
-    first = starts + 1
-    hashes = prefix.take(ends) - prefix.take(starts)
-    hashes *= _CHAR_POWERS.down.take(first)
-    numeric = codes.take(first) < 58  # a word character below ":" is a digit
-    return Words(starts, ends, light_mix(hashes), numeric)
+    # A word's characters are codes[s + 1 : e + 1]: prefix sums at e minus at s,
+    # shifted down by s + 1 places. One take serves both ends (the numpy calls,
+    # not the arithmetic, are what a short text costs).
+    sums = (codes * _CHAR_POWERS.up[:n]).cumsum().take(bounds)
+    hashes = sums[1::2] - sums[0::2]
+    hashes *= _CHAR_POWERS.down[1:].take(starts)
+    numeric = codes[1:].take(starts) < 58  # a word character below ":" is a digit
+    return Words(starts, bounds[1::2], light_mix(hashes), numeric)
 
 
 def word_prefix(word_hashes: U64) -> U64:
@@ -148,12 +162,46 @@ def sequence_hashes(word_hashes: U64, lo: I64, hi: I64, prefix: U64 | None = Non
     return mix64(polynomial)
 
 
-def text_hash(word_hashes: U64, prefix: U64) -> int:
-    """:func:`sequence_hashes` of all of a text's words, as a Python integer."""
-    z = (int(prefix[-1]) + len(word_hashes)) & _MASK
+def window_hashes(prefix: U64, size: int) -> U64:
+    """:func:`sequence_hashes` of every run of ``size`` consecutive words, ``[i, i + size)``
+    for each ``i`` from 0 to ``n - size``, from the prefix sums of ``n >= size`` words."""
+    count = len(prefix) - size
+    polynomial = prefix[size:] - prefix[:count]
+    polynomial *= _WORD_POWERS.down[:count]
+    polynomial += np.uint64(size)
+    return mix64(polynomial)
+
+
+def _finish(z: int) -> int:
+    """:func:`mix64` of one value, in Python integers."""
+    z &= _MASK
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9 & _MASK
     z = (z ^ (z >> 27)) * 0x94D049BB133111EB & _MASK
     return z ^ (z >> 31)
+
+
+#: Up to this many ranges :func:`range_hashes` finishes them in Python: fewer
+#: numpy calls than the vectorised :func:`mix64` needs.
+_FEW_RANGES = 8
+
+
+def range_hashes(word_hashes: U64, prefix: U64, lo: list[int], hi: list[int]) -> list[int]:
+    """:func:`sequence_hashes` of the word ranges ``[lo[i], hi[i])`` (in order) as
+    Python integers (``prefix`` is :func:`word_prefix` of ``word_hashes``)."""
+    if not lo:
+        return []
+    if len(lo) > _FEW_RANGES:
+        ranges = np.array(lo, dtype=np.int64), np.array(hi, dtype=np.int64)
+        return sequence_hashes(word_hashes, *ranges, prefix).tolist()  # type: ignore[no-any-return]
+    sums = prefix.take(lo + hi).tolist()
+    shifts = _WORD_POWERS.down_ints(lo[-1] + 1)
+    n = len(lo)
+    return [_finish((sums[n + k] - sums[k]) * shifts[lo[k]] + hi[k] - lo[k]) for k in range(n)]
+
+
+def text_hash(word_hashes: U64, prefix: U64) -> int:
+    """:func:`sequence_hashes` of all of a text's words, as a Python integer."""
+    return _finish(int(prefix[-1]) + len(word_hashes))
 
 
 def shingle_hashes(word_hashes: U64, lo: I64, hi: I64, size: int, prefix: U64 | None = None) -> tuple[U64, I64]:

@@ -29,6 +29,7 @@ PERMUTATIONS = 32
 BAND_ROWS = 3
 # 32-bit arithmetic: twice as fast as 64-bit, and the slots keep only 16 bits.
 _MULTIPLIERS = np.array([splitmix64(0x5EED + k) & 0xFFFFFFFF | 1 for k in range(PERMUTATIONS)], dtype=np.uint32)
+_MULTIPLIER_COLUMN = _MULTIPLIERS[:, None]
 EMPTY = np.uint16(0xFFFF)
 _TOP32, _TOP16 = np.uint64(32), np.uint32(16)
 _SLOT_BITS = np.uint64(16)
@@ -41,6 +42,21 @@ def segment_signatures(hashes: U64, starts: I64) -> U16:
     minima = np.minimum.reduceat(high[:, None] * _MULTIPLIERS, starts, axis=0)
     minima >>= _TOP16
     return minima.astype(np.uint16)
+
+
+def range_signatures(hashes: U64, lo: list[int], hi: list[int]) -> U16:
+    """Signatures of the ranges ``hashes[lo[i]:hi[i]]``: non-empty, disjoint and in
+    order, with gaps between them that do not count."""
+    # reduceat over lo, hi, lo, hi, ...: the even segments are the ranges, the
+    # odd ones the gaps; an index equal to the length is not allowed, nor needed.
+    bounds = [bound for pair in zip(lo, hi, strict=True) for bound in pair]
+    if bounds[-1] == len(hashes):
+        bounds.pop()
+    # One row per permutation: reducing along contiguous rows is the fast way.
+    high = (hashes >> _TOP32).astype(np.uint32)  # the mixed hash's best bits
+    minima = np.minimum.reduceat(_MULTIPLIER_COLUMN * high, bounds, axis=1)[:, ::2]
+    minima >>= _TOP16
+    return minima.T.astype(np.uint16)
 
 
 def signatures(shingles: U64, counts: I64) -> U16:

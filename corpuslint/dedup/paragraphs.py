@@ -4,56 +4,78 @@
 paragraph spans; :func:`paragraph_prints` caches its result on the
 :class:`~corpuslint.document.Document`, so ``duplicate-paragraph`` and
 ``cross-document-duplicate`` share one pass over the text.
+
+Per-paragraph values are plain lists: most documents have a handful of
+paragraphs, and each numpy call costs more than a short Python loop. The
+word hashes are kept as bytes, which compare and slice cheaply, and as an
+array over the same memory for the MinHash step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 import numpy as np
 
-from corpuslint.dedup.hashing import I64, U64, sequence_hashes, word_hashes, word_prefix
+from corpuslint.dedup.hashing import U64, range_hashes, word_hashes, word_prefix
 from corpuslint.document import Document
 
 
-@dataclass(frozen=True)
 class ParagraphPrints:
-    """Per paragraph: its word range into ``word_hashes``, its exact hash, its size."""
+    """Per paragraph: its word range into ``word_hashes`` and its size; exact hashes
+    and prefix sums are derived when asked for."""
 
-    word_lo: I64
-    word_hi: I64
-    word_hashes: U64
-    exact: U64
-    #: Words that are not numbers: what the size thresholds count.
-    text_words: I64
-    #: :func:`~corpuslint.dedup.hashing.word_prefix` of ``word_hashes``, to hash more ranges.
-    prefix: U64
-    #: The paragraphs' offsets in the text.
-    starts: I64
-    ends: I64
+    __slots__ = ("hash_bytes", "word_hashes", "word_lo", "word_hi", "text_words", "_prefix")
+
+    def __init__(self, hashes: bytes, word_lo: list[int], word_hi: list[int], text_words: list[int]) -> None:
+        #: The word hashes, 8 bytes each, and the same as a numpy array.
+        self.hash_bytes = hashes
+        self.word_hashes: U64 = np.frombuffer(hashes, dtype=np.uint64)
+        self.word_lo = word_lo
+        self.word_hi = word_hi
+        #: Words that are not numbers: what the size thresholds count.
+        self.text_words = text_words
+        self._prefix: U64 | None = None
 
     @property
-    def word_counts(self) -> I64:
-        return self.word_hi - self.word_lo
+    def prefix(self) -> U64:
+        """:func:`~corpuslint.dedup.hashing.word_prefix` of ``word_hashes``, to hash word ranges."""
+        if self._prefix is None:
+            self._prefix = word_prefix(self.word_hashes)
+        return self._prefix
 
-    def words_of(self, index: int) -> U64:
-        return self.word_hashes[self.word_lo[index] : self.word_hi[index]]
+    def key(self, index: int) -> bytes:
+        """A key that paragraphs share exactly when their word sequences are equal:
+        the hashes of their words, which cost nothing more to compare."""
+        return self.hash_bytes[8 * self.word_lo[index] : 8 * self.word_hi[index]]
+
+    def exact(self, indices: list[int]) -> list[int]:
+        """The exact hashes of some paragraphs: one 64-bit hash of each word sequence."""
+        lo = [self.word_lo[i] for i in indices]
+        hi = [self.word_hi[i] for i in indices]
+        return range_hashes(self.word_hashes, self.prefix, lo, hi)
+
+    @property
+    def word_counts(self) -> list[int]:
+        return [hi - lo for lo, hi in zip(self.word_lo, self.word_hi, strict=True)]
+
+    def words_of(self, index: int) -> list[int]:
+        return self.word_hashes[self.word_lo[index] : self.word_hi[index]].tolist()  # type: ignore[no-any-return]
 
 
 def fingerprint_paragraphs(text: str, starts: Sequence[int], ends: Sequence[int]) -> ParagraphPrints:
     """Fingerprints of the paragraphs ``text[starts[i]:ends[i]]`` (disjoint, in order)."""
     words = word_hashes(text)
-    begin, end = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
-    # Word ranges and the numbers inside them: binary searches over word starts.
-    lo = words.starts.searchsorted(begin)
-    hi = words.starts.searchsorted(end)
-    numbers = words.numeric.nonzero()[0]
-    text_words = (hi - lo) - (numbers.searchsorted(hi) - numbers.searchsorted(lo))
-    prefix = word_prefix(words.hashes)
-    exact = sequence_hashes(words.hashes, lo, hi, prefix)
-    return ParagraphPrints(lo, hi, words.hashes, exact, text_words, prefix, begin, end)
+    count = len(starts)
+    # Word ranges and the numbers inside them: binary searches over word starts,
+    # for the paragraphs' starts and ends at once.
+    bounds = words.starts.searchsorted(np.array([*starts, *ends], dtype=np.int64))
+    # Per bound, the words before it that are not numbers.
+    text_before = (bounds - words.numeric.nonzero()[0].searchsorted(bounds)).tolist()
+    word_bounds = bounds.tolist()
+    text_words = [b - a for a, b in zip(text_before[:count], text_before[count:], strict=True)]
+    return ParagraphPrints(words.hashes.tobytes(), word_bounds[:count], word_bounds[count:], text_words)
 
 
 _CACHE: WeakKeyDictionary[Document, ParagraphPrints] = WeakKeyDictionary()

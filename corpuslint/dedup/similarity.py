@@ -22,7 +22,7 @@ import numpy.typing as npt
 
 from corpuslint.dedup.grouping import banded_pairs
 from corpuslint.dedup.hashing import I64, U64
-from corpuslint.dedup.minhash import band_keys, segment_signatures
+from corpuslint.dedup.minhash import band_keys, range_signatures
 from corpuslint.dedup.paragraphs import ParagraphPrints
 
 #: Up to this many paragraphs the bounds run in plain Python (cheaper than
@@ -32,27 +32,26 @@ FEW_PARAGRAPHS = 12
 ALL_PAIRS_LIMIT = 2000
 _ONE, _TOP6 = np.uint64(1), np.uint64(58)
 _BYTE_BITS = np.array([bin(n).count("1") for n in range(256)], dtype=np.int64)
+_BITWISE_COUNT = getattr(np, "bitwise_count", None)
 
 
-def _popcount(x: U64) -> I64:
+def _popcount(x: U64) -> npt.NDArray[np.integer]:
     """Set bits of each 64-bit value."""
-    counts: I64 = _BYTE_BITS[x.view(np.uint8)].reshape(*x.shape, 8).sum(axis=-1)
-    return counts
+    if _BITWISE_COUNT is not None:  # numpy 2: one pass, no table
+        counts: npt.NDArray[np.integer] = _BITWISE_COUNT(x)
+        return counts
+    return _BYTE_BITS[x.view(np.uint8)].reshape(*x.shape, 8).sum(axis=-1)  # type: ignore[no-any-return]
 
 
-def _nonempty_segments(prints: ParagraphPrints, members: I64) -> tuple[I64, I64]:
-    """Start of each non-empty paragraph's words, and where each member is among them.
-
-    Paragraphs hold every word in order, so the non-empty ones are consecutive
-    segments of the word array: one ``reduceat`` serves them all.
-    """
-    nonempty = (prints.word_hi > prints.word_lo).nonzero()[0]
-    return prints.word_lo[nonempty], nonempty.searchsorted(members)
-
-
-def _word_masks(prints: ParagraphPrints, members: I64) -> U64:
-    starts, position = _nonempty_segments(prints, members)
-    masks: U64 = np.bitwise_or.reduceat(np.left_shift(_ONE, prints.word_hashes >> _TOP6), starts)[position]
+def _word_masks(prints: ParagraphPrints, members: list[int]) -> U64:
+    lo = [prints.word_lo[m] for m in members]
+    hi = [prints.word_hi[m] for m in members]
+    bits = np.left_shift(_ONE, prints.word_hashes >> _TOP6)
+    # reduceat over lo, hi, lo, hi, ...: the even rows are the members' words.
+    bounds = [bound for pair in zip(lo, hi, strict=True) for bound in pair]
+    if bounds[-1] == len(bits):
+        bounds.pop()
+    masks: U64 = np.bitwise_or.reduceat(bits, bounds)[::2]
     return masks
 
 
@@ -67,19 +66,28 @@ def _needed_all(sizes: I64, threshold: float) -> npt.NDArray[np.float64]:
     return needed
 
 
-def _few_candidates(sizes: list[int], masks: list[int], threshold: float) -> list[tuple[int, int]]:
-    pairs = []
-    for a in range(len(sizes)):
-        for b in range(a + 1, len(sizes)):
-            needed = _needed(sizes[a], sizes[b], threshold)
-            if min(sizes[a], sizes[b]) < needed:
-                continue
-            if (
-                min(sizes[a] - (masks[a] & ~masks[b]).bit_count(), sizes[b] - (masks[b] & ~masks[a]).bit_count())
-                >= needed
-            ):
-                pairs.append((a, b))
-    return pairs
+def _few_candidates(prints: ParagraphPrints, members: list[int], threshold: float) -> list[tuple[int, int]]:
+    """Pairs that pass both bounds. Sizes first, walking the members from short to
+    long (a paragraph too short for a longer one is too short for all longer
+    still), then masks, only if some pair of sizes can match."""
+    sizes = [prints.word_hi[m] - prints.word_lo[m] for m in members]
+    by_size = sorted(range(len(members)), key=sizes.__getitem__)
+    sized = []
+    for k, a in enumerate(by_size):
+        size = sizes[a]
+        for b in by_size[k + 1 :]:
+            needed = threshold * (size + sizes[b]) / (1.0 + threshold) - 1e-9  # _needed, inlined
+            if size < needed:
+                break
+            sized.append((a, b, needed) if a < b else (b, a, needed))
+    if not sized:
+        return []
+    masks = _word_masks(prints, members).tolist()
+    return [
+        (a, b)
+        for a, b, needed in sized
+        if min(sizes[a] - (masks[a] & ~masks[b]).bit_count(), sizes[b] - (masks[b] & ~masks[a]).bit_count()) >= needed
+    ]
 
 
 def _many_candidates(sizes: I64, masks: U64, threshold: float) -> list[tuple[int, int]]:
@@ -89,10 +97,10 @@ def _many_candidates(sizes: I64, masks: U64, threshold: float) -> list[tuple[int
     return [(int(a), int(b)) for a, b in np.argwhere(np.triu(possible, k=1))]
 
 
-def _banded_candidates(prints: ParagraphPrints, members: I64) -> list[tuple[int, int]]:
-    starts, position = _nonempty_segments(prints, members)
-    sigs = segment_signatures(prints.word_hashes, starts)[position]
-    pairs: list[tuple[int, int]] = banded_pairs(band_keys(sigs)).tolist()
+def _banded_candidates(prints: ParagraphPrints, members: list[int]) -> list[tuple[int, int]]:
+    lo = [prints.word_lo[m] for m in members]
+    hi = [prints.word_hi[m] for m in members]
+    pairs: list[tuple[int, int]] = banded_pairs(band_keys(range_signatures(prints.word_hashes, lo, hi))).tolist()
     return pairs
 
 
@@ -111,29 +119,27 @@ def ordered_similarity(first: list[int], second: list[int]) -> float:
     return matched / (len(first) + len(second) - matched) if matched else 0.0
 
 
-def near_pairs(prints: ParagraphPrints, members: I64, threshold: float) -> list[tuple[int, int, float]]:
+def near_pairs(prints: ParagraphPrints, members: list[int], threshold: float) -> list[tuple[int, int, float]]:
     """Pairs ``(i, j, similarity)`` of paragraphs (indices into ``prints``, ``i < j``)
-    among ``members`` whose in-order word similarity is at least ``threshold``."""
+    among ``members`` (distinct word sequences, ascending) whose
+    in-order word similarity is at least ``threshold``."""
+    members = [m for m in members if prints.word_hi[m] > prints.word_lo[m]]
     if len(members) < 2:
         return []
+    words: dict[int, list[int]] = {}
     if len(members) > ALL_PAIRS_LIMIT:
         candidates = _banded_candidates(prints, members)
     elif len(members) > FEW_PARAGRAPHS:
-        candidates = _many_candidates(prints.word_counts[members], _word_masks(prints, members), threshold)
+        sizes = np.array([prints.word_hi[m] - prints.word_lo[m] for m in members], dtype=np.int64)
+        candidates = _many_candidates(sizes, _word_masks(prints, members), threshold)
     else:
-        sizes = prints.word_counts[members].tolist()
-        if len(sizes) == 2 and min(sizes) < _needed(sizes[0], sizes[1], threshold):
-            return []  # the commonest case, settled without building masks
-        candidates = _few_candidates(sizes, _word_masks(prints, members).tolist(), threshold)
+        candidates = _few_candidates(prints, members, threshold)
     found = []
-    words: dict[int, list[int]] = {}
     for a, b in candidates:
-        i, j = int(members[a]), int(members[b])
-        if prints.exact[i] == prints.exact[j]:
-            continue  # exact duplicates are found without this check
+        i, j = members[a], members[b]
         for k in (i, j):
             if k not in words:
-                words[k] = prints.words_of(k).tolist()
+                words[k] = prints.words_of(k)
         if _could_match(words[i], words[j], threshold):
             score = ordered_similarity(words[i], words[j])
             if score >= threshold:

@@ -9,14 +9,16 @@ concatenates the summaries into one array and adds the document index
 
 from __future__ import annotations
 
+import struct
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from corpuslint.dedup.hashing import shingle_hashes, text_hash
-from corpuslint.dedup.minhash import PERMUTATIONS, signatures
-from corpuslint.dedup.paragraphs import paragraph_prints
+from corpuslint.dedup.hashing import shingle_hashes, text_hash, window_hashes
+from corpuslint.dedup.minhash import PERMUTATIONS, U16, range_signatures, signatures
+from corpuslint.dedup.paragraphs import ParagraphPrints, paragraph_prints
 from corpuslint.document import Document
 
 ROW = np.dtype(
@@ -31,6 +33,12 @@ ROW = np.dtype(
 )
 Rows = npt.NDArray[np.void]
 _U16 = 0xFFFF
+
+
+@lru_cache(maxsize=64)
+def _head_format(rows: int) -> struct.Struct:
+    """``rows`` rows of ROW: the fields before the signature, then room for it."""
+    return struct.Struct("<" + f"QIIHH{2 * PERMUTATIONS}x" * rows)
 
 
 class Summary(NamedTuple):
@@ -51,28 +59,46 @@ def paragraph_shingles(
     """The ``size``-word shingle hashes of some paragraphs of ``doc``, paragraph
     after paragraph, and how many each paragraph has."""
     prints = paragraph_prints(doc)
-    return shingle_hashes(prints.word_hashes, prints.word_lo[indices], prints.word_hi[indices], size, prints.prefix)
+    lo = np.array(prints.word_lo, dtype=np.int64)[indices]
+    hi = np.array(prints.word_hi, dtype=np.int64)[indices]
+    return shingle_hashes(prints.word_hashes, lo, hi, size, prints.prefix)
+
+
+def paragraph_signatures(prints: ParagraphPrints, indices: list[int], size: int) -> U16:
+    """MinHash signatures of the ``size``-word shingle sets of some paragraphs."""
+    lo = [prints.word_lo[i] for i in indices]
+    hi = [prints.word_hi[i] for i in indices]
+    if any(b - a < size for a, b in zip(lo, hi, strict=True)):
+        # A paragraph shorter than a shingle is one shingle: the general path.
+        return signatures(*shingle_hashes(prints.word_hashes, np.array(lo), np.array(hi), size, prints.prefix))
+    # Every window of the text at once; a paragraph's shingles are the windows
+    # that start in it and end in it.
+    windows = window_hashes(prints.prefix, size)
+    return range_signatures(windows, lo, [b - size + 1 for b in hi])
 
 
 def summarize_document(doc: Document, min_words: int, shingle_size: int) -> Summary:
     """The store rows of ``doc``'s paragraphs of at least ``min_words`` words."""
     prints = paragraph_prints(doc)
     sizes = prints.text_words
-    indices = (sizes >= min_words).nonzero()[0]
+    indices = [i for i, size in enumerate(sizes) if size >= min_words]
     record = (doc.record_line, doc.record_id) if doc.record_line is not None else None
-    text = text_hash(prints.word_hashes, prints.prefix) if int(sizes.sum()) >= min_words else 0
-    rows = np.empty(len(indices), dtype=ROW)
-    if len(indices):
-        # Lines and end column as Document.position gives them, for all rows at once.
-        line_starts = np.array(doc.line_starts, dtype=np.int64)
-        ends = prints.ends.take(indices)
-        end_line = line_starts.searchsorted(ends, side="right")
-        rows["exact"] = prints.exact.take(indices)
-        rows["line"] = line_starts.searchsorted(prints.starts.take(indices), side="right")
-        rows["end_line"] = end_line
-        rows["end_column"] = np.minimum(ends - line_starts.take(end_line - 1) + 1, _U16)
-        rows["words"] = np.minimum(sizes.take(indices), _U16)
-        rows["sig"] = signatures(*paragraph_shingles(doc, indices, shingle_size))
+    text = text_hash(prints.word_hashes, prints.prefix) if sum(sizes) >= min_words else 0
+    if not indices:
+        return Summary(np.empty(0, dtype=ROW), record, text)
+    # The fixed fields of all rows packed at once (cheaper than numpy field by
+    # field for a few rows), then the signatures in one assignment.
+    exact, paragraphs = prints.exact(indices), doc.paragraphs
+    values: list[int] = []
+    for k, i in enumerate(indices):
+        _, _, line, body = paragraphs[i]
+        # The last line and end column, as Document.position gives them.
+        end_column = min(len(body) - body.rfind("\n"), _U16)
+        values += (exact[k], line, line + body.count("\n"), end_column, min(sizes[i], _U16))
+    buffer = bytearray(len(indices) * ROW.itemsize)
+    _head_format(len(indices)).pack_into(buffer, 0, *values)
+    rows = np.frombuffer(buffer, dtype=ROW)
+    rows["sig"] = paragraph_signatures(prints, indices, shingle_size)
     return Summary(rows, record, text)
 
 

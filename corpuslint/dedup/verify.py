@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpuslint.dedup.copies import ExactGroups
-from corpuslint.dedup.grouping import Pairs
+from corpuslint.dedup.grouping import Pairs, sorted_unique
 from corpuslint.dedup.store import Store, paragraph_shingles
 from corpuslint.rule import CorpusView
 
@@ -37,7 +37,7 @@ def _shingle_sets(corpus: CorpusView, store: Store, rows: list[int], size: int) 
         shingles, counts = paragraph_shingles(doc, indices, size)
         bounds = np.concatenate(([0], counts.cumsum()))
         for k, (row, _) in enumerate(found):
-            sets[row] = np.unique(shingles[bounds[k] : bounds[k + 1]])
+            sets[row] = sorted_unique(shingles[bounds[k] : bounds[k + 1]])
     return sets
 
 

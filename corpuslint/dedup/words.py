@@ -71,6 +71,16 @@ def is_word_char(codepoints: npt.NDArray[np.unsignedinteger]) -> npt.NDArray[np.
 
 
 @lru_cache(maxsize=1)
+def ascii_tables() -> tuple[bytes, bytes]:
+    """``bytes.translate`` tables for ASCII text: one folds case, the other maps
+    word characters to 1 and separators to 0 (cheaper than numpy indexing)."""
+    table = _bmp_table()
+    fold = bytes(ord(chr(code).lower()) for code in range(128)) + bytes(range(128, 256))
+    word = bytes(int(table[code]) for code in range(128)) + bytes(128)
+    return fold, word
+
+
+@lru_cache(maxsize=1)
 def word_pattern() -> re.Pattern[str]:
     """A regex matching exactly the words :func:`is_word_char` delimits."""
     table = _bmp_table()

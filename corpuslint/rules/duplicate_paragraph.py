@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import numpy as np
-
 from corpuslint import hookimpl
 from corpuslint.dedup.paragraphs import ParagraphPrints, paragraph_prints
 from corpuslint.dedup.similarity import near_pairs
@@ -75,14 +73,17 @@ class DuplicateParagraph(DocumentRule):
 
     def _originals(self, prints: ParagraphPrints) -> dict[int, tuple[int, float]]:
         """For each repeating paragraph, the earliest paragraph it repeats and how closely."""
-        # Plain lists: a document has few paragraphs, and numpy calls cost more than they save.
-        sizes = prints.text_words.tolist()
+        sizes = prints.text_words
         smallest = self.config["min-words"]
+        compared = [index for index, size in enumerate(sizes) if size >= smallest]
+        if len(compared) < 2:
+            return {}
         found: dict[int, tuple[int, float]] = {}
-        first_seen: dict[int, int] = {}
-        for index, key in enumerate(prints.exact.tolist()):
-            if sizes[index] < smallest:
-                continue
+        first_seen: dict[bytes, int] = {}
+        # ParagraphPrints.key, inlined: this loop runs for every paragraph.
+        hashes, word_lo, word_hi = prints.hash_bytes, prints.word_lo, prints.word_hi
+        for index in compared:
+            key = hashes[8 * word_lo[index] : 8 * word_hi[index]]
             if key in first_seen:
                 found[index] = (first_seen[key], 1.0)
             else:
@@ -93,7 +94,7 @@ class DuplicateParagraph(DocumentRule):
         near_size = self.config["near-min-words"]
         distinct = [index for index in first_seen.values() if sizes[index] >= near_size]
         if threshold < 1.0 and len(distinct) > 1:
-            for i, j, score in near_pairs(prints, np.array(distinct, dtype=np.int64), threshold):
+            for i, j, score in near_pairs(prints, distinct, threshold):
                 if j not in found or i < found[j][0]:
                     found[j] = (i, score)
         return found
