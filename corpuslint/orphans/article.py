@@ -42,6 +42,7 @@ class Article:
         self.judged = judged
         self._stems: dict[int, frozenset[str]] = {}
         self._misses = 0
+        self._personal: dict[int, bool] = {}
 
     @cached_property
     def lower(self) -> str:
@@ -72,6 +73,14 @@ class Article:
         openers = tokens.paragraph_openers(self.doc, self.starts)
         bounds = zip(openers, [*openers[1:], len(self.sentences)], strict=True)
         return frozenset(at for first, end in bounds for at in range(first + 1, end - 1))
+
+    def personal(self, at: int) -> bool:
+        """Whether the sentence speaks as "I" or "we" or to "you" (asked of each
+        sentence for both of its neighbours, so kept)."""
+        personal = self._personal.get(at)
+        if personal is None:
+            personal = self._personal[at] = tokens.is_personal(self.sentences[at].text)
+        return personal
 
     def stems(self, at: int) -> frozenset[str]:
         """The content words of one sentence."""

@@ -72,8 +72,9 @@ class Detector:
         min_words = self.settings.min_content_words + ((count - 1) // SHORT_ARTICLE).bit_length()
         lede = prose.index(True)
         found: dict[int, Orphan] = {}
-        for at in self._candidates(article, lede):
-            message = self._judge(article, at, at == lede, min_words)
+        candidates, referring = self._candidates(article, lede)
+        for at in candidates:
+            message = self._judge(article, at, at == lede, at in referring, min_words)
             if message is not None:
                 span = spans[at]
                 found[at] = Orphan(span.start, span.end, span.line, message)
@@ -84,28 +85,31 @@ class Detector:
         for at in sorted(found):
             yield found[at]
 
-    def _candidates(self, article: Article, lede: int) -> list[int]:
-        """The prose sentences that could be reported: the lede; in an article long
-        enough for cohesion, also those opening with a possible reference, those
-        with a role noun, and those inside a paragraph."""
+    def _candidates(self, article: Article, lede: int) -> tuple[list[int], set[int]]:
+        """The prose sentences that could be reported, and those among them that open
+        with a possible reference: the lede; in an article long enough for cohesion,
+        also those opening with a reference, those with a role noun, and those
+        inside a paragraph."""
         if not article.judged:
-            return [lede]  # too short for cohesion: only a reference in the lede stands alone
+            return [lede], {lede}  # too short for cohesion: only a reference in the lede stands alone
         spans, prose = article.sentences, article.prose
         subject, may_refer = references.opening_subject, self.references.may_refer
-        chosen = {
+        referring = {
             at for at, span in enumerate(spans) if prose[at] and (m := subject(span.text)) is not None and may_refer(m)
         }
-        chosen.add(lede)
-        chosen.update(at for at in article.role_sentences | article.inside_paragraph if prose[at])
-        return sorted(chosen)
+        referring.add(lede)
+        chosen = referring.union(at for at in article.role_sentences | article.inside_paragraph if prose[at])
+        return sorted(chosen), referring
 
-    def _judge(self, article: Article, at: int, lede: bool, min_words: int) -> str | None:
+    def _judge(self, article: Article, at: int, lede: bool, referring: bool, min_words: int) -> str | None:
         text = article.sentences[at].text
         # quoted speech and first or second person speak of a world outside the article
         if tokens.is_voiced(text):
             return None
         role = article.judged and at in article.role_sentences
-        reference = self.references.unresolved(article.doc.text, article.sentences, at, lede, role)
+        reference = None
+        if referring or role:
+            reference = self.references.unresolved(article.doc.text, article.sentences, at, lede, role)
         if reference is None:
             # a sentence at a paragraph's edge may open a new sub-topic: only one with
             # neighbours in its own paragraph is judged on cohesion alone
@@ -132,7 +136,7 @@ class Detector:
         text = sentences[at].text
         # next to a "you" or a "we", it is likely an aside or an instruction ("Connect with
         # retailers."), which changes the subject without leaving the text
-        if tokens.is_personal(sentences[at - 1].text) or tokens.is_personal(sentences[at + 1].text):
+        if article.personal(at - 1) or article.personal(at + 1):
             return None
         # a pronoun, connective or demonstrative ties it to its neighbours without a shared word
         if tokens.tied_to_context(text):

@@ -46,14 +46,6 @@ _DIGIT = re.compile(r"[0-9]")
 _MIN_CHARS = 2 * MIN_WORDS
 
 
-def is_prose(text: str) -> bool:
-    # the tests that look at one character first: counting spaces reads the whole sentence
-    if len(text) < _MIN_CHARS:
-        return False
-    first = text[1:2] if text[:1] in "([" else text[:1]
-    return first.isupper() and text.rstrip(_CLOSERS)[-1:] in ".!?" and text.count(" ") >= MIN_WORDS - 1
-
-
 def is_voiced(text: str) -> bool:
     """Quoted speech or first/second person: they refer to a world outside the article
     (the speaker's, the reader's), so such a sentence may be context, never a finding."""
@@ -84,8 +76,19 @@ def is_figures(text: str) -> bool:
 
 def prose_flags(spans: list[Span]) -> list[bool]:
     """Which sentences are narrative: open with a capital, end with a full stop and
-    have a few words (not a heading or a list item)."""
-    return [is_prose(span.text) for span in spans]
+    have a few words (not a heading or a list item).
+
+    One comprehension over every sentence of every article, so the tests are
+    written out in it rather than called; the ones that look at a character or
+    two come first, as counting spaces reads the whole sentence."""
+    closers, words = _CLOSERS, MIN_WORDS - 1
+    return [
+        len(text) >= _MIN_CHARS
+        and (text[1:2] if text[0] in "([" else text[0]).isupper()
+        and text.rstrip(closers)[-1:] in ".!?"
+        and text.count(" ") >= words
+        for _, _, _, text in spans
+    ]
 
 
 def paragraph_openers(doc: Document, starts: list[int]) -> list[int]:
