@@ -155,3 +155,12 @@ def test_paragraph_fingerprints_count_words_but_not_numbers() -> None:
     first, second, third = prints.exact([0, 1, 2])
     assert second == third != first
     assert prints.key(1) == prints.key(2) != prints.key(0)
+
+
+def test_ascii_and_unicode_texts_hash_words_alike() -> None:
+    # ASCII text takes a byte-table path, other text a code-point path: a word
+    # must hash the same whichever path its document takes.
+    ascii_only = word_hashes("Rates rose 3rd time, said Reuters").hashes
+    unicode = word_hashes("Rates rose 3rd time — said “Reuters”").hashes
+    assert ascii_only.tolist() == unicode.tolist()
+    assert word_hashes("K").hashes.tolist() == word_hashes("\u212a").hashes.tolist()  # Kelvin sign folds to k

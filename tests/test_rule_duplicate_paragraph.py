@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
 
 from corpuslint.api import lint
+from corpuslint.dedup import similarity
+from corpuslint.dedup.paragraphs import fingerprint_paragraphs
 from corpuslint.models import Finding
 from corpuslint.testing import check_fixture, fixture_articles, lint_text
 
@@ -99,3 +103,26 @@ def test_every_later_copy_points_at_the_first(tmp_path: Path) -> None:
     article = FIXTURES / "fires_three_copies.txt"
     findings = lint([article], select=[RULE])
     assert [(f.line, [r.line for r in f.related]) for f in findings] == [(5, [1]), (9, [1])]
+
+
+def test_near_pairs_are_the_same_whichever_way_candidates_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small documents search candidates in Python, larger ones with numpy
+    # matrices: both must find exactly the pairs the exact check accepts.
+    rng = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(60)]
+    paragraphs = [[rng.choice(vocabulary) for _ in range(rng.randint(10, 30))] for _ in range(30)]
+    for source in rng.sample(range(30), 8):
+        copy = list(paragraphs[source])
+        copy[rng.randrange(len(copy))] = "changed"
+        paragraphs.append(copy)
+    lines = [" ".join(words) for words in paragraphs]
+    starts = list(accumulate((len(line) + 2 for line in lines[:-1]), initial=0))
+    ends = [start + len(line) for start, line in zip(starts, lines, strict=True)]
+    prints = fingerprint_paragraphs("\n\n".join(lines), starts, ends)
+    members = list(range(len(paragraphs)))
+    found = {}
+    for few in (1000, 2):
+        monkeypatch.setattr(similarity, "FEW_PARAGRAPHS", few)
+        found[few] = sorted(similarity.near_pairs(prints, members, 0.8))
+    assert found[1000] == found[2]
+    assert len(found[2]) >= 8

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from corpuslint.dedup.words import ascii_tables, fold, is_word_char
+from corpuslint.dedup.words import ascii_fold_table, fold, is_word_char
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -80,20 +80,28 @@ _M1, _M2, _M3 = (np.uint64(n) for n in (0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 
 
 def mix64(x: U64) -> U64:
     """splitmix64's finaliser, element-wise (returns a new array)."""
-    y = x >> _S30
-    y ^= x
-    y *= _M1
-    y ^= y >> _S27
-    y *= _M2
-    y ^= y >> _S31
-    return y
+    return _mix64_in_place(x.copy())
 
 
-def light_mix(x: U64) -> U64:
+def _mix64_in_place(x: U64) -> U64:
+    """:func:`mix64` overwriting ``x``: for temporaries, whose allocations cost more
+    than the arithmetic on a short text."""
+    shifted = x >> _S30
+    x ^= shifted
+    x *= _M1
+    np.right_shift(x, _S27, out=shifted)
+    x ^= shifted
+    x *= _M2
+    np.right_shift(x, _S31, out=shifted)
+    x ^= shifted
+    return x
+
+
+def _light_mix_in_place(x: U64) -> U64:
     """A cheaper finaliser (multiply, xor-shift) for hashes that are mixed again later."""
-    y = x * _M3
-    y ^= y >> _S29
-    return y
+    x *= _M3
+    x ^= x >> _S29
+    return x
 
 
 class Words(NamedTuple):
@@ -112,14 +120,14 @@ def word_hashes(text: str) -> Words:
 
     Offsets index ``text``; ``"Pakistan"`` and ``"PAKISTAN"`` hash alike.
     """
-    # A space before and after: no word starts at 0 or runs to the end, which
-    # spares the edge cases of the prefix sums below.
+    # A separator before and after: no word starts at 0 or runs to the end,
+    # which spares the edge cases of the prefix sums below.
     if text.isascii():
-        # Byte tables fold and classify in one C pass each.
-        fold_table, word_table = ascii_tables()
-        padded = b"".join((b" ", text.encode("ascii").translate(fold_table), b" "))
+        # One byte table folds case and turns separators into NUL, which marks
+        # them (separators' codes never enter a word's sum).
+        padded = b"".join((b"\0", text.encode("ascii").translate(ascii_fold_table()), b"\0"))
         codes: npt.NDArray[np.unsignedinteger] = np.frombuffer(padded, dtype=np.uint8)
-        word = np.frombuffer(padded.translate(word_table), dtype=np.bool_)
+        word = codes != 0
     else:
         folded = " " + fold(text) + " "
         codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -137,7 +145,7 @@ def word_hashes(text: str) -> Words:
     hashes = sums[1::2] - sums[0::2]
     hashes *= _CHAR_POWERS.down[1:].take(starts)
     numeric = codes[1:].take(starts) < 58  # a word character below ":" is a digit
-    return Words(starts, bounds[1::2], light_mix(hashes), numeric)
+    return Words(starts, bounds[1::2], _light_mix_in_place(hashes), numeric)
 
 
 def word_prefix(word_hashes: U64) -> U64:
@@ -159,7 +167,7 @@ def sequence_hashes(word_hashes: U64, lo: I64, hi: I64, prefix: U64 | None = Non
     polynomial = prefix.take(hi) - prefix.take(lo)
     polynomial *= _WORD_POWERS.down.take(lo)
     polynomial += (hi - lo).view(np.uint64)  # lengths are never negative
-    return mix64(polynomial)
+    return _mix64_in_place(polynomial)
 
 
 def window_hashes(prefix: U64, size: int) -> U64:
@@ -169,7 +177,7 @@ def window_hashes(prefix: U64, size: int) -> U64:
     polynomial = prefix[size:] - prefix[:count]
     polynomial *= _WORD_POWERS.down[:count]
     polynomial += np.uint64(size)
-    return mix64(polynomial)
+    return _mix64_in_place(polynomial)
 
 
 def _finish(z: int) -> int:

@@ -44,14 +44,13 @@ def segment_signatures(hashes: U64, starts: I64) -> U16:
     return minima.astype(np.uint16)
 
 
-def range_signatures(hashes: U64, lo: list[int], hi: list[int]) -> U16:
-    """Signatures of the ranges ``hashes[lo[i]:hi[i]]``: non-empty, disjoint and in
-    order, with gaps between them that do not count."""
-    # reduceat over lo, hi, lo, hi, ...: the even segments are the ranges, the
-    # odd ones the gaps; an index equal to the length is not allowed, nor needed.
-    bounds = [bound for pair in zip(lo, hi, strict=True) for bound in pair]
+def range_signatures(hashes: U64, bounds: list[int]) -> U16:
+    """Signatures of the ranges ``hashes[bounds[0]:bounds[1]]``, ``hashes[bounds[2]:bounds[3]]``
+    and so on: non-empty, disjoint and in order, with gaps that do not count."""
+    # reduceat over the bounds: the even segments are the ranges, the odd ones
+    # the gaps; an index equal to the length is not allowed, nor needed.
     if bounds[-1] == len(hashes):
-        bounds.pop()
+        bounds = bounds[:-1]
     # One row per permutation: reducing along contiguous rows is the fast way.
     high = (hashes >> _TOP32).astype(np.uint32)  # the mixed hash's best bits
     minima = np.minimum.reduceat(_MULTIPLIER_COLUMN * high, bounds, axis=1)[:, ::2]

@@ -43,14 +43,18 @@ def _popcount(x: U64) -> npt.NDArray[np.integer]:
     return _BYTE_BITS[x.view(np.uint8)].reshape(*x.shape, 8).sum(axis=-1)  # type: ignore[no-any-return]
 
 
+def _bounds(prints: ParagraphPrints, members: list[int]) -> list[int]:
+    """The members' word ranges as reduceat bounds: lo, hi, lo, hi, ..."""
+    word_lo, word_hi = prints.word_lo, prints.word_hi
+    return [bound for m in members for bound in (word_lo[m], word_hi[m])]
+
+
 def _word_masks(prints: ParagraphPrints, members: list[int]) -> U64:
-    lo = [prints.word_lo[m] for m in members]
-    hi = [prints.word_hi[m] for m in members]
     bits = np.left_shift(_ONE, prints.word_hashes >> _TOP6)
-    # reduceat over lo, hi, lo, hi, ...: the even rows are the members' words.
-    bounds = [bound for pair in zip(lo, hi, strict=True) for bound in pair]
+    bounds = _bounds(prints, members)
     if bounds[-1] == len(bits):
         bounds.pop()
+    # The even segments are the members' words, the odd ones what lies between.
     masks: U64 = np.bitwise_or.reduceat(bits, bounds)[::2]
     return masks
 
@@ -58,12 +62,6 @@ def _word_masks(prints: ParagraphPrints, members: list[int]) -> U64:
 def _needed(size: float, other: float, threshold: float) -> float:
     """How many words must match in order for ``M / (n + m - M) >= threshold``."""
     return threshold * (size + other) / (1.0 + threshold) - 1e-9
-
-
-def _needed_all(sizes: I64, threshold: float) -> npt.NDArray[np.float64]:
-    """:func:`_needed` for every pair of ``sizes``."""
-    needed: npt.NDArray[np.float64] = threshold * np.add.outer(sizes, sizes) / (1.0 + threshold) - 1e-9
-    return needed
 
 
 def _few_candidates(prints: ParagraphPrints, members: list[int], threshold: float) -> list[tuple[int, int]]:
@@ -91,16 +89,29 @@ def _few_candidates(prints: ParagraphPrints, members: list[int], threshold: floa
 
 
 def _many_candidates(sizes: I64, masks: U64, threshold: float) -> list[tuple[int, int]]:
-    unmatched = sizes[:, None] - _popcount(masks[:, None] & ~masks[None, :])
-    bound = np.minimum(np.minimum.outer(sizes, sizes), np.minimum(unmatched, unmatched.T))
-    possible = bound >= _needed_all(sizes, threshold)
-    return [(int(a), int(b)) for a, b in np.argwhere(np.triu(possible, k=1))]
+    """:func:`_few_candidates` vectorised: each paragraph, in order of size, meets the
+    next ones up to ``1 / threshold`` times as long (a superset of the pairs whose
+    sizes can match; both bounds are then checked exactly on those pairs only)."""
+    n = len(sizes)
+    order = np.argsort(sizes, kind="stable")
+    ordered = sizes[order]
+    longest = ordered / threshold + 1.0 if threshold > 0 else np.full(n, np.inf)
+    reach = ordered.searchsorted(longest, side="right")
+    counts = reach - np.arange(1, n + 1)
+    first = np.repeat(np.arange(n), counts)
+    second = first + 1 + np.arange(len(first)) - np.repeat(counts.cumsum() - counts, counts)
+    a, b = order[first], order[second]
+    size_a, size_b = sizes[a], sizes[b]
+    mask_a, mask_b = masks[a], masks[b]
+    unmatched = np.minimum(size_a - _popcount(mask_a & ~mask_b), size_b - _popcount(mask_b & ~mask_a))
+    needed = threshold * (size_a + size_b) / (1.0 + threshold) - 1e-9  # _needed, the same arithmetic
+    keep = np.minimum(np.minimum(size_a, size_b), unmatched) >= needed
+    return list(zip(np.minimum(a, b)[keep].tolist(), np.maximum(a, b)[keep].tolist(), strict=True))
 
 
 def _banded_candidates(prints: ParagraphPrints, members: list[int]) -> list[tuple[int, int]]:
-    lo = [prints.word_lo[m] for m in members]
-    hi = [prints.word_hi[m] for m in members]
-    pairs: list[tuple[int, int]] = banded_pairs(band_keys(range_signatures(prints.word_hashes, lo, hi))).tolist()
+    signatures = range_signatures(prints.word_hashes, _bounds(prints, members))
+    pairs: list[tuple[int, int]] = banded_pairs(band_keys(signatures)).tolist()
     return pairs
 
 

@@ -9,6 +9,7 @@ concatenates the summaries into one array and adds the document index
 
 from __future__ import annotations
 
+import operator
 import struct
 from functools import lru_cache
 from typing import NamedTuple
@@ -35,7 +36,7 @@ Rows = npt.NDArray[np.void]
 _U16 = 0xFFFF
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def _head_format(rows: int) -> struct.Struct:
     """``rows`` rows of ROW: the fields before the signature, then room for it."""
     return struct.Struct("<" + f"QIIHH{2 * PERMUTATIONS}x" * rows)
@@ -66,15 +67,15 @@ def paragraph_shingles(
 
 def paragraph_signatures(prints: ParagraphPrints, indices: list[int], size: int) -> U16:
     """MinHash signatures of the ``size``-word shingle sets of some paragraphs."""
-    lo = [prints.word_lo[i] for i in indices]
-    hi = [prints.word_hi[i] for i in indices]
-    if any(b - a < size for a, b in zip(lo, hi, strict=True)):
+    word_lo, word_hi = prints.word_lo, prints.word_hi
+    # Every window of the text is hashed at once; a paragraph's shingles are
+    # the windows that start in it and end in it: from lo to hi - size + 1.
+    bounds = [bound for i in indices for bound in (word_lo[i], word_hi[i] - size + 1)]
+    if any(map(operator.ge, bounds[0::2], bounds[1::2])):
         # A paragraph shorter than a shingle is one shingle: the general path.
-        return signatures(*shingle_hashes(prints.word_hashes, np.array(lo), np.array(hi), size, prints.prefix))
-    # Every window of the text at once; a paragraph's shingles are the windows
-    # that start in it and end in it.
-    windows = window_hashes(prints.prefix, size)
-    return range_signatures(windows, lo, [b - size + 1 for b in hi])
+        lo, hi = np.array(word_lo)[indices], np.array(word_hi)[indices]
+        return signatures(*shingle_hashes(prints.word_hashes, lo, hi, size, prints.prefix))
+    return range_signatures(window_hashes(prints.prefix, size), bounds)
 
 
 def summarize_document(doc: Document, min_words: int, shingle_size: int) -> Summary:
@@ -88,13 +89,19 @@ def summarize_document(doc: Document, min_words: int, shingle_size: int) -> Summ
         return Summary(np.empty(0, dtype=ROW), record, text)
     # The fixed fields of all rows packed at once (cheaper than numpy field by
     # field for a few rows), then the signatures in one assignment.
-    exact, paragraphs = prints.exact(indices), doc.paragraphs
+    paragraphs = doc.paragraphs
     values: list[int] = []
-    for k, i in enumerate(indices):
+    for exact, i in zip(prints.exact(indices), indices, strict=True):
         _, _, line, body = paragraphs[i]
         # The last line and end column, as Document.position gives them.
-        end_column = min(len(body) - body.rfind("\n"), _U16)
-        values += (exact[k], line, line + body.count("\n"), end_column, min(sizes[i], _U16))
+        last_break = body.rfind("\n")
+        if last_break < 0:
+            values += (exact, line, line, len(body) + 1, sizes[i])
+        else:
+            values += (exact, line, line + body.count("\n"), len(body) - last_break, sizes[i])
+    if max(values[3::5]) > _U16 or max(values[4::5]) > _U16:  # a very long line or paragraph
+        values[3::5] = [min(value, _U16) for value in values[3::5]]
+        values[4::5] = [min(value, _U16) for value in values[4::5]]
     buffer = bytearray(len(indices) * ROW.itemsize)
     _head_format(len(indices)).pack_into(buffer, 0, *values)
     rows = np.frombuffer(buffer, dtype=ROW)

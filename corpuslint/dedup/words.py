@@ -71,13 +71,11 @@ def is_word_char(codepoints: npt.NDArray[np.unsignedinteger]) -> npt.NDArray[np.
 
 
 @lru_cache(maxsize=1)
-def ascii_tables() -> tuple[bytes, bytes]:
-    """``bytes.translate`` tables for ASCII text: one folds case, the other maps
-    word characters to 1 and separators to 0 (cheaper than numpy indexing)."""
+def ascii_fold_table() -> bytes:
+    """A ``bytes.translate`` table for ASCII text: word characters fold to lower
+    case, separators become NUL, so one C pass both folds and classifies."""
     table = _bmp_table()
-    fold = bytes(ord(chr(code).lower()) for code in range(128)) + bytes(range(128, 256))
-    word = bytes(int(table[code]) for code in range(128)) + bytes(128)
-    return fold, word
+    return bytes(ord(chr(code).lower()) if code < 128 and table[code] else 0 for code in range(256))
 
 
 @lru_cache(maxsize=1)
