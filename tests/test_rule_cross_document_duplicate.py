@@ -14,6 +14,8 @@ import pytest
 
 from corpuslint.api import lint
 from corpuslint.dedup.store import ROW
+from corpuslint.document import Document
+from corpuslint.rules.cross_document_duplicate import CrossDocumentDuplicate
 from corpuslint.testing import as_user_sees
 
 RULE = "cross-document-duplicate"
@@ -166,3 +168,40 @@ def test_records_of_a_jsonl_corpus_name_each_other(tmp_path: Path) -> None:
     assert (finding.line, finding.record_id) == (3, "again")
     assert "copy of" in finding.message and "corpus.jsonl:1 [first]" in finding.message
     assert [(r.line, r.record_id) for r in finding.related] == [(1, "first")]
+
+
+def test_near_copies_are_verified_in_files_with_crlf_line_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in COPIED.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    found = {}
+    for root in (COPIED, tmp_path):
+        monkeypatch.chdir(root)
+        found[root] = findings_of([Path(".")], Path("."))
+    assert found[tmp_path] == found[COPIED]
+    assert any("nearly duplicates" in line for line in found[tmp_path])
+
+
+class _Corpus:
+    """A corpus view over texts in memory, whose documents can change after the map phase."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+        self.paths = sorted(texts)
+        rule = CrossDocumentDuplicate()
+        self.summaries = [rule.summarize(self.load(i)) for i in range(len(self.paths))]
+
+    def load(self, index: int) -> Document:
+        return Document(self.paths[index], self.texts[self.paths[index]])
+
+
+def test_a_document_changed_since_its_summary_is_not_taken_for_a_near_copy() -> None:
+    corpus = _Corpus({path.name: path.read_text(encoding="utf-8") for path in COPIED.iterdir()})
+    near = [v for v in CrossDocumentDuplicate().check_corpus(corpus) if "nearly" in v.message]
+    assert len(near) == 1
+    # The near copy gains a word between the map and the reduce phase: still
+    # similar, but no longer the paragraph whose fingerprints were grouped.
+    changed = corpus.paths[near[0].doc_index]
+    lines = corpus.texts[changed].split("\n")
+    lines[near[0].end_line - 1] += " today"
+    corpus.texts[changed] = "\n".join(lines)
+    assert not any("nearly" in v.message for v in CrossDocumentDuplicate().check_corpus(corpus))

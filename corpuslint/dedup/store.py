@@ -54,17 +54,6 @@ class Summary(NamedTuple):
     text: int = 0
 
 
-def paragraph_shingles(
-    doc: Document, indices: npt.NDArray[np.int64], size: int
-) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
-    """The ``size``-word shingle hashes of some paragraphs of ``doc``, paragraph
-    after paragraph, and how many each paragraph has."""
-    prints = paragraph_prints(doc)
-    lo = np.array(prints.word_lo, dtype=np.int64)[indices]
-    hi = np.array(prints.word_hi, dtype=np.int64)[indices]
-    return shingle_hashes(prints.word_hashes, lo, hi, size, prints.prefix)
-
-
 def paragraph_signatures(prints: ParagraphPrints, indices: list[int], size: int) -> U16:
     """MinHash signatures of the ``size``-word shingle sets of some paragraphs."""
     word_lo, word_hi = prints.word_lo, prints.word_hi

@@ -15,7 +15,9 @@ import numpy.typing as npt
 
 from corpuslint.dedup.copies import ExactGroups
 from corpuslint.dedup.grouping import Pairs, sorted_unique
-from corpuslint.dedup.store import Store, paragraph_shingles
+from corpuslint.dedup.hashing import shingle_hashes
+from corpuslint.dedup.paragraphs import fingerprint_paragraphs
+from corpuslint.dedup.store import Store
 from corpuslint.rule import CorpusView
 
 ShingleSet = npt.NDArray[np.uint64]
@@ -28,16 +30,29 @@ def _shingle_sets(corpus: CorpusView, store: Store, rows: list[int], size: int) 
         by_doc[int(store.doc[row])].append(row)
     sets: dict[int, ShingleSet] = {}
     for doc_index in sorted(by_doc):
-        wanted = by_doc[doc_index]
+        wanted = by_doc[doc_index]  # in document order
         doc = corpus.load(doc_index)
-        index_of_line = {paragraph.line: i for i, paragraph in enumerate(doc.paragraphs)}
-        lines = store.rows["line"][wanted].tolist()
-        found = [(row, index_of_line[line]) for row, line in zip(wanted, lines, strict=True) if line in index_of_line]
-        indices = np.array([index for _, index in found], dtype=np.int64)
-        shingles, counts = paragraph_shingles(doc, indices, size)
-        bounds = np.concatenate(([0], counts.cumsum()))
-        for k, (row, _) in enumerate(found):
-            sets[row] = sorted_unique(shingles[bounds[k] : bounds[k + 1]])
+        # A paragraph runs from the start of its first line to the end of its
+        # last: the lines locate it, with no need to split paragraphs again.
+        line_starts, length = doc.line_starts, len(doc.text)
+        located = [
+            (row, line_starts[line - 1], line_starts[end_line] - 1 if end_line < len(line_starts) else length)
+            for row, line, end_line in zip(
+                wanted, store.rows["line"][wanted].tolist(), store.rows["end_line"][wanted].tolist(), strict=True
+            )
+            if line <= end_line <= len(line_starts)
+        ]
+        prints = fingerprint_paragraphs(doc.text, [start for _, start, _ in located], [end for _, _, end in located])
+        # Only paragraphs still as they were summarised: the file may have changed since.
+        expected = store.rows["exact"][[row for row, _, _ in located]].tolist()
+        current = prints.exact(list(range(len(located))))
+        same = [k for k in range(len(located)) if current[k] == expected[k]]
+        lo = np.array([prints.word_lo[k] for k in same], dtype=np.int64)
+        hi = np.array([prints.word_hi[k] for k in same], dtype=np.int64)
+        shingles, counts = shingle_hashes(prints.word_hashes, lo, hi, size, prints.prefix)
+        bounds = [0, *counts.cumsum().tolist()]
+        for position, k in enumerate(same):
+            sets[located[k][0]] = sorted_unique(shingles[bounds[position] : bounds[position + 1]])
     return sets
 
 
