@@ -14,6 +14,7 @@ array over the same memory for the MinHash step.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -79,6 +80,7 @@ def fingerprint_paragraphs(text: str, starts: Sequence[int], ends: Sequence[int]
 
 
 _CACHE: WeakKeyDictionary[Document, ParagraphPrints] = WeakKeyDictionary()
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def paragraph_prints(doc: Document) -> ParagraphPrints:
@@ -86,6 +88,6 @@ def paragraph_prints(doc: Document) -> ParagraphPrints:
     prints = _CACHE.get(doc)
     if prints is None:
         paragraphs = doc.paragraphs
-        prints = fingerprint_paragraphs(doc.text, [p.start for p in paragraphs], [p.end for p in paragraphs])
+        prints = fingerprint_paragraphs(doc.text, [*map(_START, paragraphs)], [*map(_END, paragraphs)])
         _CACHE[doc] = prints
     return prints

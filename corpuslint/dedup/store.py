@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpuslint.dedup.hashing import shingle_hashes, text_hash, window_hashes
-from corpuslint.dedup.minhash import PERMUTATIONS, U16, range_signatures, signatures
+from corpuslint.dedup.minhash import EMPTY, PERMUTATIONS, U16, range_signatures, signatures
 from corpuslint.dedup.paragraphs import ParagraphPrints, paragraph_prints
 from corpuslint.document import Document
 
@@ -67,8 +67,9 @@ def paragraph_signatures(prints: ParagraphPrints, indices: list[int], size: int)
     return range_signatures(window_hashes(prints.prefix, size), bounds)
 
 
-def summarize_document(doc: Document, min_words: int, shingle_size: int) -> Summary:
-    """The store rows of ``doc``'s paragraphs of at least ``min_words`` words."""
+def summarize_document(doc: Document, min_words: int, shingle_size: int | None) -> Summary:
+    """The store rows of ``doc``'s paragraphs of at least ``min_words`` words, with
+    signatures of their ``shingle_size``-word shingles (none, for exact copies only)."""
     prints = paragraph_prints(doc)
     sizes = prints.text_words
     indices = [i for i, size in enumerate(sizes) if size >= min_words]
@@ -94,7 +95,7 @@ def summarize_document(doc: Document, min_words: int, shingle_size: int) -> Summ
     buffer = bytearray(len(indices) * ROW.itemsize)
     _head_format(len(indices)).pack_into(buffer, 0, *values)
     rows = np.frombuffer(buffer, dtype=ROW)
-    rows["sig"] = paragraph_signatures(prints, indices, shingle_size)
+    rows["sig"] = EMPTY if shingle_size is None else paragraph_signatures(prints, indices, shingle_size)
     return Summary(rows, record, text)
 
 

@@ -87,7 +87,9 @@ class CrossDocumentDuplicate(CorpusRule):
     }
 
     def summarize(self, doc: Document) -> Summary:
-        return summarize_document(doc, self._floor(), int(self.config["shingle-words"]))
+        # Exact copies only: the MinHash signatures would never be read.
+        shingles = int(self.config["shingle-words"]) if float(self.config["similarity"]) < 1.0 else None
+        return summarize_document(doc, self._floor(), shingles)
 
     def _floor(self) -> int:
         return min(int(self.config["context-min-words"]), int(self.config["min-words"]))
