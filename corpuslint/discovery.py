@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +29,22 @@ class Problem:
     message: str
 
 
-def _matches(name: str, rel: str, globs: Iterable[str]) -> bool:
-    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, f"*/{g}") for g in globs)
+class Globs:
+    """Include or exclude globs compiled into one pattern, tested against a
+    file's name and its path below the walked directory (at any depth)."""
+
+    def __init__(self, globs: Sequence[str]) -> None:
+        parts = [fnmatch.translate(g) for g in globs]
+        self._pattern = re.compile("|".join(f"(?:.*/)?{p}" for p in parts)) if parts else None
+
+    def match(self, name: str, rel: str) -> bool:
+        if self._pattern is None:
+            return False
+        return self._pattern.match(name) is not None or self._pattern.match(rel) is not None
+
+
+def _matches(name: str, rel: str, globs: Sequence[str]) -> bool:
+    return Globs(globs).match(name, rel)
 
 
 def _display(path: str) -> str:
@@ -47,38 +62,43 @@ def _walk(
     root: str, include: Sequence[str], exclude: Sequence[str], found: list[Source], problems: list[Problem]
 ) -> None:
     seen: set[str] = set()
+    included, excluded = Globs(include), Globs(exclude)
 
-    def visit(directory: str) -> None:
+    # Paths are built by joining names, not by relpath per file: a corpus
+    # directory can hold millions of files.
+    def visit(directory: str, shown: str, rel_dir: str) -> None:
         real = os.path.realpath(directory)
         if real in seen:
-            problems.append(Problem(_display(directory), "symbolic link loop; directory skipped"))
+            problems.append(Problem(shown, "symbolic link loop; directory skipped"))
             return
         seen.add(real)
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            problems.append(Problem(_display(directory), f"cannot list directory: {exc.strerror or exc}"))
+            problems.append(Problem(shown, f"cannot list directory: {exc.strerror or exc}"))
             return
         for entry in entries:
-            full = os.path.join(directory, entry.name)
-            rel = os.path.relpath(full, root).replace(os.sep, "/")
-            if entry.name.startswith(".") or _matches(entry.name, rel, exclude):
+            name = entry.name
+            rel = f"{rel_dir}{name}"
+            if name.startswith(".") or excluded.match(name, rel):
                 continue
+            full = os.path.join(directory, name)
+            display = name if shown == "." else os.path.join(shown, name)
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
             except OSError as exc:
-                problems.append(Problem(_display(full), f"cannot stat: {exc.strerror or exc}"))
+                problems.append(Problem(display, f"cannot stat: {exc.strerror or exc}"))
                 continue
             if is_dir:
-                visit(full)
-            elif is_file and _matches(entry.name, rel, include):
-                found.append(Source(_display(full), full))
-            elif entry.is_symlink() and not os.path.exists(full) and _matches(entry.name, rel, include):
-                problems.append(Problem(_display(full), _broken_link_reason(full)))
+                visit(full, display, f"{rel}/")
+            elif is_file and included.match(name, rel):
+                found.append(Source(display, full))
+            elif entry.is_symlink() and not os.path.exists(full) and included.match(name, rel):
+                problems.append(Problem(display, _broken_link_reason(full)))
         seen.discard(real)
 
-    visit(root)
+    visit(root, _display(root), "")
 
 
 def _broken_link_reason(path: str) -> str:

@@ -52,19 +52,19 @@ class RuleSet:
         self.readers = sorted(readers, key=lambda r: -max(len(s) for s in r.suffixes))
         self.reader_options = reader_options
 
-    # Rules are instantiated on first use: a run served entirely from the
-    # cache never pays for compiling patterns or loading knowledge bases.
-    @cached_property
-    def instances(self) -> dict[str, Rule]:
-        return {code: a.rule(a.options) for code, a in self.active.items()}
+    # Rules are instantiated on first use, each kind on its own: a run served
+    # entirely from the cache sets up only its corpus rules, never paying for
+    # the patterns and knowledge bases of the document rules.
+    def _instantiate(self, kind: type[Rule]) -> list[Rule]:
+        return [a.rule(a.options) for a in self.active.values() if issubclass(a.rule, kind)]
 
     @cached_property
     def document_rules(self) -> list[DocumentRule]:
-        return [r for r in self.instances.values() if isinstance(r, DocumentRule)]
+        return [r for r in self._instantiate(DocumentRule) if isinstance(r, DocumentRule)]
 
     @cached_property
     def corpus_rules(self) -> list[CorpusRule]:
-        return [r for r in self.instances.values() if isinstance(r, CorpusRule)]
+        return [r for r in self._instantiate(CorpusRule) if isinstance(r, CorpusRule)]
 
     @property
     def has_corpus_rules(self) -> bool:
