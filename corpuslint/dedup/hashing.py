@@ -122,9 +122,10 @@ def word_hashes(text: str) -> Words:
     """
     # A separator before and after: no word starts at 0 or runs to the end,
     # which spares the edge cases of the prefix sums below.
+    # Separators are zero, so that a word's sum may run on over the separators
+    # after it: one reduceat then sums every word.
     if text.isascii():
-        # One byte table folds case and turns separators into NUL, which marks
-        # them (separators' codes never enter a word's sum).
+        # One byte table folds case and zeroes separators.
         padded = b"".join((b"\0", text.encode("ascii").translate(ascii_fold_table()), b"\0"))
         codes: npt.NDArray[np.unsignedinteger] = np.frombuffer(padded, dtype=np.uint8)
         word = codes != 0
@@ -132,17 +133,16 @@ def word_hashes(text: str) -> Words:
         folded = " " + fold(text) + " "
         codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         word = is_word_char(codes)
+        codes = codes * word
     # Edges between word and non-word characters: a word of the padded text
     # spanning [s + 1, e + 1) is text[s:e], so the edges are text offsets.
     bounds = (word[1:] != word[:-1]).nonzero()[0]
     starts = bounds[0::2]
     n = len(codes)
     _CHAR_POWERS.ensure(n)
-    # A word's characters are codes[s + 1 : e + 1]: prefix sums at e minus at s,
-    # shifted down by s + 1 places. One take serves both ends (the numpy calls,
-    # not the arithmetic, are what a short text costs).
-    sums = (codes * _CHAR_POWERS.up[:n]).cumsum().take(bounds)
-    hashes = sums[1::2] - sums[0::2]
+    # The word at s is codes[s + 1 : e + 1]: its terms c * B**i summed, then
+    # shifted down by s + 1 places.
+    hashes = np.add.reduceat((codes * _CHAR_POWERS.up[:n])[1:], starts)
     hashes *= _CHAR_POWERS.down[1:].take(starts)
     numeric = codes[1:].take(starts) < 58  # a word character below ":" is a digit
     return Words(starts, bounds[1::2], _light_mix_in_place(hashes), numeric)
