@@ -95,7 +95,8 @@ def _many_candidates(sizes: I64, masks: U64, threshold: float) -> list[tuple[int
     n = len(sizes)
     order = np.argsort(sizes, kind="stable")
     ordered = sizes[order]
-    longest = ordered / threshold + 1.0 if threshold > 0 else np.full(n, np.inf)
+    # n_i >= t (n_i + n_j) / (1 + t) - 1e-9  <=>  n_j <= (n_i + (1 + t) 1e-9) / t; + 1 for rounding.
+    longest = (ordered + (1.0 + threshold) * 1e-9) / threshold + 1.0 if threshold > 0 else np.full(n, np.inf)
     reach = ordered.searchsorted(longest, side="right")
     counts = reach - np.arange(1, n + 1)
     first = np.repeat(np.arange(n), counts)
