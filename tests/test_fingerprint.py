@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from corpuslint.dedup.grouping import banded_pairs, group_pairs
-from corpuslint.dedup.hashing import mix64, sequence_hashes, shingle_hashes, word_hashes
+from corpuslint.dedup.hashing import folded_codes, mix64, sequence_hashes, shingle_hashes, word_hashes
 from corpuslint.dedup.minhash import EMPTY, PERMUTATIONS, band_keys, estimated_similarity, signatures
 from corpuslint.dedup.paragraphs import fingerprint_paragraphs
-from corpuslint.dedup.words import is_word_char, normalize, word_pattern, words
+from corpuslint.dedup.words import fold, is_word_char, normalize, word_pattern, words
 
 
 def exact(text: str) -> int:
@@ -164,3 +164,14 @@ def test_ascii_and_unicode_texts_hash_words_alike() -> None:
     unicode = word_hashes("Rates rose 3rd time — said “Reuters”").hashes
     assert ascii_only.tolist() == unicode.tolist()
     assert word_hashes("K").hashes.tolist() == word_hashes("\u212a").hashes.tolist()  # Kelvin sign folds to k
+
+
+def test_folding_by_table_agrees_with_lower_casing_the_text() -> None:
+    # Text that is not ASCII is folded by a code point table; the reference is
+    # str.lower on the whole text, with separators zeroed.
+    every = "".join(chr(c) for c in range(0x10000) if c != 0x03A3)
+    reference = np.frombuffer(("\0" + fold(every) + "\0").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    reference = reference * is_word_char(reference)
+    assert folded_codes(every).tolist() == reference.tolist()
+    # Capital sigma lower-cases by context ("ΟΔΟΣ" ends in ς): such text takes the general path.
+    assert word_hashes("ΟΔΟΣ ΣΑΣ").hashes.tolist() == word_hashes("οδος σας").hashes.tolist()

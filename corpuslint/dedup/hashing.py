@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from corpuslint.dedup.words import ascii_fold_table, fold, is_word_char
+from corpuslint.dedup.words import ascii_fold_table, bmp_fold_table, fold, is_word_char
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -115,32 +115,36 @@ class Words(NamedTuple):
     numeric: npt.NDArray[np.bool_]
 
 
+def folded_codes(text: str) -> npt.NDArray[np.unsignedinteger]:
+    """The code points of ``text`` folded, separators as 0, with a separator
+    before and after (so no word starts at 0 or runs to the end)."""
+    if text.isascii():  # one byte table folds and classifies
+        padded = b"".join((b"\0", text.encode("ascii").translate(ascii_fold_table()), b"\0"))
+        return np.frombuffer(padded, dtype=np.uint8)
+    codes = np.frombuffer(("\0" + text + "\0").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if "\u03a3" in text or int(codes.max()) >= 0x10000:
+        # Capital sigma folds by context, and astral characters lie outside the table.
+        codes = np.frombuffer(("\0" + fold(text) + "\0").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        folded: npt.NDArray[np.unsignedinteger] = codes * is_word_char(codes)
+        return folded
+    return bmp_fold_table()[codes]
+
+
 def word_hashes(text: str) -> Words:
     """The words of ``text`` with 64-bit hashes of their folded form.
 
     Offsets index ``text``; ``"Pakistan"`` and ``"PAKISTAN"`` hash alike.
     """
-    # A separator before and after: no word starts at 0 or runs to the end,
-    # which spares the edge cases of the prefix sums below.
-    # Separators are zero, so that a word's sum may run on over the separators
-    # after it: one reduceat then sums every word.
-    if text.isascii():
-        # One byte table folds case and zeroes separators.
-        padded = b"".join((b"\0", text.encode("ascii").translate(ascii_fold_table()), b"\0"))
-        codes: npt.NDArray[np.unsignedinteger] = np.frombuffer(padded, dtype=np.uint8)
-        word = codes != 0
-    else:
-        folded = " " + fold(text) + " "
-        codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        word = is_word_char(codes)
-        codes = codes * word
+    codes = folded_codes(text)
+    word = codes != 0
     # Edges between word and non-word characters: a word of the padded text
     # spanning [s + 1, e + 1) is text[s:e], so the edges are text offsets.
     bounds = (word[1:] != word[:-1]).nonzero()[0]
     starts = bounds[0::2]
     n = len(codes)
     _CHAR_POWERS.ensure(n)
-    # The word at s is codes[s + 1 : e + 1]: its terms c * B**i summed, then
+    # The word at s is codes[s + 1 : e + 1]: its terms c * B**i summed (the
+    # separators after it add zeros, so one reduceat sums every word), then
     # shifted down by s + 1 places.
     hashes = np.add.reduceat((codes * _CHAR_POWERS.up[:n])[1:], starts)
     hashes *= _CHAR_POWERS.down[1:].take(starts)

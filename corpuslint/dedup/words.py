@@ -79,6 +79,24 @@ def ascii_fold_table() -> bytes:
 
 
 @lru_cache(maxsize=1)
+def bmp_fold_table() -> npt.NDArray[np.uint16]:
+    """For each code point of the Basic Multilingual Plane, its folded form if that
+    is a word character, else 0: :func:`fold` and :func:`is_word_char` in one lookup.
+
+    Folding a whole text is lower-casing it character by character except for
+    capital sigma, whose lower case depends on its neighbours: texts with one
+    take the general path.
+    """
+    every = np.arange(_ASTRAL, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    # "İ" is the only character here that lower-cases to two; fold keeps it.
+    lowered = every.replace("\u0130", "\0").lower()
+    folded = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint16)
+    folded[0x130] = 0x130
+    folded[~_bmp_table()[folded]] = 0
+    return folded
+
+
+@lru_cache(maxsize=1)
 def word_pattern() -> re.Pattern[str]:
     """A regex matching exactly the words :func:`is_word_char` delimits."""
     table = _bmp_table()
