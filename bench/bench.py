@@ -101,7 +101,7 @@ def datatrove_time(root: Path) -> float | None:
     return time.perf_counter() - started
 
 
-def bench_tier(root: Path, repeat: int, cores: int) -> dict[str, float]:
+def bench_tier(root: Path, repeat: int, cores: int, with_datatrove: bool) -> dict[str, float]:
     files, size = corpus_stats(root)
     mb = size / 1e6
     floor_s = statistics.median(floor(root) for _ in range(repeat))
@@ -123,12 +123,12 @@ def bench_tier(root: Path, repeat: int, cores: int) -> dict[str, float]:
         warm, _ = median_run(corpuslint_cmd(root, "--cache-dir", cache, "--jobs", "1"), repeat)
     figures["warm"] = warm
     print(f"cache: first run {cold:.3f} s, unchanged re-run {warm:.3f} s ({cold / warm:.1f}x faster)")
-    dt = datatrove_time(root)
+    dt = datatrove_time(root) if with_datatrove else None
     if dt is not None:
         print(
             f"datatrove Gopher rep. + Gopher quality + C4 + FineWeb filters: {dt:.3f} s ({dt / figures['jobs1']:.1f}x corpuslint --jobs 1)"
         )
-    else:
+    elif with_datatrove:
         print("datatrove: not installed (optional; `pip install datatrove` to compare)")
     print("per-rule time (--jobs 1):")
     print(timing_breakdown(root))
@@ -147,13 +147,20 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "corpuslint-bench")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--tiers", default=",".join(TIERS))
+    parser.add_argument(
+        "--datatrove-tiers", default="news-small", help="tiers to run datatrove's filters on ('' for none)"
+    )
     args = parser.parse_args()
     if not (args.shared / "bench").is_dir():
         raise SystemExit(f"no benchmark corpora in {args.shared / 'bench'} (use --shared)")
     expand(args.shared, args.work)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     print(f"# corpuslint benchmark: {cores} cores, Python {sys.version.split()[0]}, medians of {args.repeat} runs")
-    results = {tier: bench_tier(args.work / tier, args.repeat, cores) for tier in args.tiers.split(",")}
+    datatrove_tiers = set(args.datatrove_tiers.split(","))
+    results = {
+        tier: bench_tier(args.work / tier, args.repeat, cores, tier in datatrove_tiers)
+        for tier in args.tiers.split(",")
+    }
     if "news-small" in results and "news-large" in results:
         ratio = results["news-large"]["jobs1"] / results["news-small"]["jobs1"]
         print(f"\nnews-large / news-small time at --jobs 1: {ratio:.2f}x (size ratio about 3.9x)")
