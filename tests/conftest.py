@@ -19,6 +19,12 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own result cache, never one in the working directory."""
+    monkeypatch.setenv("CORPUSLINT_CACHE_DIR", str(tmp_path / ".corpuslint_cache"))
+
+
 class CliResult:
     def __init__(self, code: int, out: str, err: str) -> None:
         self.code, self.out, self.err = code, out, err

@@ -16,7 +16,6 @@ Cli = Callable[..., Any]
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("CORPUSLINT_CACHE_DIR", str(tmp_path / ".cache"))
 
 
 def demo(cli: Cli, *args: str) -> Any:

@@ -15,9 +15,8 @@ Cli = Callable[..., Any]
 
 @pytest.fixture(autouse=True)
 def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Relative paths in the output, and the result cache kept out of the repository.
+    # Relative paths in the output (conftest keeps the result cache private).
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("CORPUSLINT_CACHE_DIR", str(tmp_path / ".cache"))
 
 
 def write(name: str, text: str) -> Path:
