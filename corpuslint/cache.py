@@ -1,10 +1,17 @@
-"""A content-keyed cache of per-file lint results (the map phase).
+"""A content-keyed cache of lint results: per file (the map phase) and per corpus.
 
 An entry is keyed by the file's display path and a digest of its bytes, inside
 a namespace keyed by everything else that can change a result: corpuslint's
 version and source files, the settings, the selected rules with their options
 and severities, and the loaded plugins. A changed file misses; an unchanged
 one returns its findings and its corpus-rule summaries without being linted.
+The corpus phase's findings are kept under a digest of all the files' keys,
+so that a corpus none of whose files changed is not reduced again.
+
+A file's digest is remembered with its size, modification time and inode, so
+that an unchanged file is not read again (as git's index and ruff's cache
+do). A file modified within two seconds of being recorded is read again next
+time, since some file systems keep coarse modification times.
 The store is one SQLite file per namespace, safe for concurrent runs.
 """
 
@@ -15,19 +22,44 @@ import os
 import pickle
 import shutil
 import sqlite3
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+from corpuslint.discovery import Source
 from corpuslint.engine import FileResult
+from corpuslint.models import Finding
 
 DEFAULT_DIR = ".corpuslint_cache"
-#: Bump when the pickled layout of FileResult changes.
-FORMAT = "1"
+#: Bump when the pickled layout of FileResult or the tables change.
+FORMAT = "2"
+#: A file recorded this soon after its last modification is hashed again next time.
+RACY_NS = 2_000_000_000
+#: SQLite's bound-variable limit, with room to spare.
+_BATCH = 900
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, display TEXT NOT NULL, size INTEGER NOT NULL,"
+    " mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, key TEXT NOT NULL)",
+)
 
 
 def file_key(display: str, raw: bytes) -> str:
     digest = hashlib.blake2b(raw, digest_size=16)
     digest.update(display.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def corpus_key(keys: Iterable[str]) -> str:
+    """The key of a corpus: its files' keys, in any order."""
+    digest = hashlib.blake2b(digest_size=16)
+    for key in sorted(keys):
+        digest.update(key.encode("ascii"))
     return digest.hexdigest()
 
 
@@ -52,6 +84,11 @@ def namespace(parts: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+def _batches(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), _BATCH):
+        yield items[start : start + _BATCH]
+
+
 class Cache:
     def __init__(self, directory: Path, space: str) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -60,27 +97,77 @@ class Cache:
             gitignore.write_text("# created by corpuslint\n*\n", encoding="utf-8")
         self.path = directory / f"{space}.sqlite"
         self._db = sqlite3.connect(self.path, timeout=30)
-        self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-        self._pending: dict[str, bytes] = {}
+        with self._db:
+            for statement in _SCHEMA:
+                self._db.execute(statement)
+        self._results: dict[str, bytes] = {}
+        self._summaries: dict[str, bytes] = {}
+        self._corpus: dict[str, bytes] = {}
+        self._files: dict[str, tuple[str, int, int, int, str]] = {}
+
+    def _select(self, table: str, column: str, wanted: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+        for batch in _batches(wanted):
+            marks = ",".join("?" * len(batch))
+            yield from self._db.execute(f"SELECT * FROM {table} WHERE {column} IN ({marks})", batch)
+
+    def keys(self, sources: Sequence[Source]) -> list[str | None]:
+        """Each source's key (``None`` if unreadable); unchanged files are not read."""
+        paths = [os.path.abspath(s.path) for s in sources]
+        known = {row[0]: row[1:] for row in self._select("files", "path", list(dict.fromkeys(paths)))}
+        keys: list[str | None] = []
+        for source, path in zip(sources, paths, strict=True):
+            try:
+                info = os.stat(path)
+            except OSError:
+                keys.append(None)
+                continue
+            stamp = (source.display, info.st_size, info.st_mtime_ns, info.st_ino)
+            row = known.get(path)
+            if row is not None and tuple(row[:4]) == stamp:
+                keys.append(row[4])
+                continue
+            key = read_key(source.display, source.path)
+            keys.append(key)
+            if key is not None and info.st_mtime_ns < time.time_ns() - RACY_NS:
+                self._files[path] = (*stamp, key)
+        return keys
 
     def get_many(self, keys: Iterable[str]) -> dict[str, FileResult]:
-        wanted = list(dict.fromkeys(keys))
-        found: dict[str, FileResult] = {}
-        for start in range(0, len(wanted), 900):  # SQLite's bound-variable limit
-            batch = wanted[start : start + 900]
-            marks = ",".join("?" * len(batch))
-            for key, value in self._db.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", batch):
-                found[key] = pickle.loads(value)
-        return found
+        """Cached file results, without their corpus-rule summaries (see :meth:`summaries`)."""
+        rows = self._select("results", "key", list(dict.fromkeys(keys)))
+        return {key: pickle.loads(value) for key, value in rows}
 
-    def put(self, key: str, result: FileResult) -> None:
-        self._pending[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    def summaries(self, keys: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """Per file, its documents' corpus-rule summaries (in document order)."""
+        rows = self._select("summaries", "key", list(dict.fromkeys(keys)))
+        return {key: pickle.loads(value) for key, value in rows}
+
+    def corpus(self, key: str) -> list[Finding] | None:
+        row = self._db.execute("SELECT value FROM corpus WHERE key = ?", (key,)).fetchone()
+        return None if row is None else pickle.loads(row[0])
+
+    def put(self, key: str, result: FileResult, summarized: bool = True) -> None:
+        """Keep a file's result; its summaries too when the corpus rules made them."""
+        # Timings describe the run that linted the file, not the file.
+        bare = replace(result, docs=[replace(meta, summaries={}) for meta in result.docs], timing={})
+        self._results[key] = pickle.dumps(bare, protocol=pickle.HIGHEST_PROTOCOL)
+        if summarized:
+            summaries = [meta.summaries for meta in result.docs]
+            self._summaries[key] = pickle.dumps(summaries, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def put_corpus(self, key: str, findings: list[Finding]) -> None:
+        self._corpus[key] = pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)
 
     def close(self) -> None:
-        if self._pending:
+        tables = (("results", self._results), ("summaries", self._summaries), ("corpus", self._corpus))
+        if any(pending for _, pending in tables) or self._files:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self._pending.items())
-            self._pending.clear()
+                for table, pending in tables:
+                    self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", pending.items())
+                    pending.clear()
+                rows = [(path, *stamp) for path, stamp in self._files.items()]
+                self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
+                self._files.clear()
         self._db.close()
 
 

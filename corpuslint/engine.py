@@ -51,6 +51,9 @@ class RuleSet:
         self.active = {a.rule.code: a for a in active}
         self.readers = sorted(readers, key=lambda r: -max(len(s) for s in r.suffixes))
         self.reader_options = reader_options
+        #: Set when the run has a single document: corpus rules that compare
+        #: documents (``min_documents`` > 1) then have nothing to do.
+        self.single_document = False
 
     # Rules are instantiated on first use, each kind on its own: a run served
     # entirely from the cache sets up only its corpus rules, never paying for
@@ -67,8 +70,18 @@ class RuleSet:
         return [r for r in self._instantiate(CorpusRule) if isinstance(r, CorpusRule)]
 
     @property
+    def summarizers(self) -> list[CorpusRule]:
+        """The corpus rules that run in this run's map and reduce phases."""
+        if not self.single_document:
+            return self.corpus_rules
+        return [rule for rule in self.corpus_rules if rule.min_documents <= 1]
+
+    @property
     def has_corpus_rules(self) -> bool:
-        return any(issubclass(a.rule, CorpusRule) for a in self.active.values())
+        return any(
+            issubclass(a.rule, CorpusRule) and (a.rule.min_documents <= 1 or not self.single_document)
+            for a in self.active.values()
+        )
 
     def severity(self, code: str) -> Severity:
         return self.active[code].severity
@@ -79,6 +92,10 @@ class RuleSet:
             if any(lower.endswith(suffix) for suffix in reader.suffixes):
                 return reader
         return next(r for r in self.readers if r.name == "text")
+
+    def several_documents(self, sources: Sequence[Source]) -> bool:
+        """Whether ``sources`` may hold two documents or more (a corpus to compare)."""
+        return len(sources) > 1 or any(not self.reader_for(s.path).one_document_per_file for s in sources)
 
     def enabled(self, name: str) -> bool:
         return any(a.rule.name == name for a in self.active.values())
@@ -146,7 +163,7 @@ def lint_document(rules: RuleSet, doc: Document, result: FileResult, meta: DocMe
             if crash:
                 result.findings.append(crash)
         _charge(result, rule.name, doc, started, structure)
-    for corpus_rule in rules.corpus_rules:
+    for corpus_rule in rules.summarizers:
         started, structure = perf_counter(), doc.structure_seconds
         try:
             meta.summaries[corpus_rule.code] = corpus_rule.summarize(doc)
@@ -229,7 +246,7 @@ def reduce_corpus(rules: RuleSet, docs: list[DocMeta], timing: dict[str, float])
     """The reduce phase: run every corpus rule over all summaries."""
     ordered = sorted(docs, key=lambda d: (d.path, d.record_line or 0, d.record_index))
     findings: list[Finding] = []
-    for rule in rules.corpus_rules:
+    for rule in rules.summarizers:
         started = perf_counter()
         corpus = Corpus(rules, ordered, rule.code)
         try:

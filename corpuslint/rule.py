@@ -97,7 +97,13 @@ class CorpusRule(Rule):
     ``summarize`` runs per document (in workers, or from the cache) and must
     return a small picklable value; ``check_corpus`` runs once over all the
     summaries and must not hold the corpus text in memory.
+
+    A rule that compares documents has nothing to do in a run of fewer than
+    ``min_documents`` documents (one file named on the command line): the
+    engine then skips it, and its summaries are not computed.
     """
+
+    min_documents: ClassVar[int] = 2
 
     def summarize(self, doc: Document) -> Any:
         raise NotImplementedError

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from corpuslint.cache import Cache, read_key
 from corpuslint.config import Settings
 from corpuslint.discovery import Problem, Source
 from corpuslint.engine import DocMeta, FileResult, RuleSet, lint_file, merge_timing, reduce_corpus, system_finding
 from corpuslint.models import Finding
 from corpuslint.plugins import PluginSpec
 from corpuslint.selection import ignored_for_path
+
+if TYPE_CHECKING:
+    from corpuslint.cache import Cache
 
 #: Below this many files a pool costs more than it saves.
 MIN_FILES_PER_WORKER = 8
@@ -67,11 +69,13 @@ def map_files(
         for source in sources:
             yield lint(rules, source)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for it
+
     chunk = max(1, min(64, len(sources) // (workers * 8)))
     global _worker_rules
     # Set the rules up before the pool starts: forked workers inherit them
     # (copy-on-write) instead of each loading patterns and data again.
-    _ = rules.document_rules, rules.corpus_rules
+    _ = rules.document_rules, rules.summarizers
     _worker_rules = rules
     try:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, spec)) as pool:
@@ -80,27 +84,54 @@ def map_files(
         _worker_rules = None
 
 
-def _cached_map(
-    rules: RuleSet,
-    sources: Sequence[Source],
-    jobs: int,
-    settings: Settings,
-    spec: PluginSpec,
-    cache: Cache,
-) -> Iterator[tuple[FileResult, bool]]:
-    """Serve unchanged files from the cache; lint only the rest."""
-    keys = [read_key(s.display, s.path) for s in sources]
-    hits = cache.get_many(k for k in keys if k is not None)
-    misses = [s for s, k in zip(sources, keys, strict=True) if k not in hits]
-    fresh = map_files(rules, misses, jobs, settings, spec)
-    for key in keys:
-        if key is not None and key in hits:
-            yield hits[key], True
-            continue
-        result = next(fresh)
-        if key is not None:
-            cache.put(key, result)
-        yield result, False
+class _CachedRun:
+    """One run's use of the cache: which files it serves, and the corpus findings."""
+
+    def __init__(self, cache: Cache, sources: Sequence[Source], corpus_phase: bool) -> None:
+        from corpuslint.cache import corpus_key
+
+        self.cache = cache
+        self.keys = cache.keys(sources)
+        self.hits = cache.get_many(k for k in self.keys if k is not None)
+        self.corpus_key: str | None = None
+        #: The corpus phase's findings, when no file of the corpus changed.
+        self.corpus_findings: list[Finding] | None = None
+        self.corpus_phase = corpus_phase
+        if not corpus_phase:
+            return
+        if None not in self.keys:
+            self.corpus_key = corpus_key(k for k in self.keys if k is not None)
+            self.corpus_findings = cache.corpus(self.corpus_key)
+        if self.corpus_findings is None:
+            # The corpus phase runs: cached files need their summaries, and a
+            # file cached without them (from a one-document run) is linted again.
+            summaries = cache.summaries(self.hits)
+            self.hits = {key: _with_summaries(self.hits[key], summaries[key]) for key in summaries}
+
+    def results(
+        self, rules: RuleSet, sources: Sequence[Source], jobs: int, settings: Settings, spec: PluginSpec
+    ) -> Iterator[tuple[FileResult, bool]]:
+        """Serve unchanged files from the cache; lint only the rest."""
+        misses = [s for s, k in zip(sources, self.keys, strict=True) if k not in self.hits]
+        fresh = map_files(rules, misses, jobs, settings, spec)
+        for key in self.keys:
+            if key is not None and key in self.hits:
+                yield self.hits[key], True
+                continue
+            result = next(fresh)
+            if key is not None:
+                self.cache.put(key, result, summarized=self.corpus_phase)
+            yield result, False
+
+    def store_corpus(self, findings: list[Finding]) -> None:
+        if self.corpus_key is not None:
+            self.cache.put_corpus(self.corpus_key, findings)
+
+
+def _with_summaries(result: FileResult, summaries: list[dict[str, object]]) -> FileResult:
+    for meta, values in zip(result.docs, summaries, strict=True):
+        meta.summaries = values
+    return result
 
 
 def run(
@@ -125,8 +156,11 @@ def run(
         finding = system_finding(rules, "read-error", problem.display, problem.message)
         if finding:
             findings.append(finding)
-    if cache is not None:
-        results = _cached_map(rules, sources, jobs, settings, spec, cache)
+    rules.single_document = not rules.several_documents(sources)
+    corpus_phase = rules.has_corpus_rules
+    cached = _CachedRun(cache, sources, corpus_phase) if cache is not None else None
+    if cached is not None:
+        results = cached.results(rules, sources, jobs, settings, spec)
     else:
         results = ((r, False) for r in map_files(rules, sources, jobs, settings, spec))
     for source, (result, from_cache) in zip(sources, results, strict=True):
@@ -138,8 +172,13 @@ def run(
             merge_timing(timing, result.timing.items())
         if on_file is not None:
             on_file(source, result)
-    if rules.has_corpus_rules:
-        findings.extend(reduce_corpus(rules, docs, timing))
+    if corpus_phase:
+        corpus_findings = cached.corpus_findings if cached is not None else None
+        if corpus_findings is None:
+            corpus_findings = reduce_corpus(rules, docs, timing)
+            if cached is not None:
+                cached.store_corpus(corpus_findings)
+        findings.extend(corpus_findings)
     totals.findings = sorted(_not_ignored(findings, rules, settings), key=Finding.sort_key)
     totals.documents = len(docs)
     totals.timing = timing

@@ -32,6 +32,9 @@ class Reader:
 
     name: ClassVar[str]
     suffixes: ClassVar[tuple[str, ...]]
+    #: Whether a file holds at most one document: a run over one such file
+    #: has no corpus for cross-document rules to compare.
+    one_document_per_file: ClassVar[bool] = False
 
     def read(self, path: Path, display: str, options: Mapping[str, Any]) -> Iterator[Document | RecordProblem]:
         raise NotImplementedError

@@ -36,6 +36,7 @@ def read_bytes(path: Path) -> bytes:
 class TextReader(Reader):
     name = "text"
     suffixes = (".txt", ".md", ".text", ".markdown")
+    one_document_per_file = True
 
     def read(self, path: Path, display: str, options: Mapping[str, Any]) -> Iterator[Document | RecordProblem]:
         raw = read_bytes(path)
