@@ -142,3 +142,15 @@ def test_documents_without_anchors_are_never_split_into_lines() -> None:
     finder = BadLineFinder()
     assert list(finder.bad_lines(ascii_doc)) == [] and list(finder.bad_lines(typographic)) == []
     assert "lines" not in vars(ascii_doc) and "lines" not in vars(typographic)
+
+
+def test_the_fixed_prefilter_holds_every_anchor_of_the_installed_ftfy() -> None:
+    # Runs whose documents have none of these characters never load ftfy.
+    assert BadLineFinder().prefilter_holds
+
+
+def test_typographic_text_is_checked_without_loading_ftfy() -> None:
+    rule = Mojibake()
+    doc = Document("a.txt", "It’s “quoted” — and done…\n")
+    assert list(rule.check(doc)) == [] and rule._finder is None
+    assert [v.message for v in rule.check(Document("b.txt", "Itâ€™s here.\n"))]

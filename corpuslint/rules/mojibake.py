@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 
 from corpuslint import hookimpl
 from corpuslint.document import Document
 from corpuslint.models import Edit, Fix, Violation
+from corpuslint.mojibake.anchors import MAY_ANCHOR, BadLineFinder
 from corpuslint.mojibake.repair import changed_spans, describe, is_quoted_example, quoted
 from corpuslint.rule import DocumentRule, Rule
 
@@ -53,17 +55,27 @@ class Mojibake(DocumentRule):
     fixable = True
 
     def setup(self) -> None:
-        # ftfy is imported here, not at plugin registration: runs that do not
-        # select this rule never pay for loading its tables.
-        from ftfy import fix_encoding_and_explain
+        # ftfy loads on the first document that may hold mojibake, not here:
+        # most documents, and many whole runs, never need it.
+        self._finder: BadLineFinder | None = None
+        self._may_anchor: Callable[[str], object] = MAY_ANCHOR.search
 
-        from corpuslint.mojibake.anchors import BadLineFinder
+    def _bad_lines(self, doc: Document) -> Iterator[tuple[int, str]]:
+        if doc.is_ascii or (self._finder is None and not self._may_anchor(doc.text)):
+            return iter(())
+        if self._finder is None:
+            from ftfy import fix_encoding_and_explain
 
-        self.finder = BadLineFinder()
-        self.fix_encoding = fix_encoding_and_explain
+            self._finder = BadLineFinder()
+            self.fix_encoding = fix_encoding_and_explain
+            if not self._finder.prefilter_holds:  # a newer ftfy: its own anchors from now on
+                self._may_anchor = _always
+        elif not self._may_anchor(doc.text):
+            return iter(())
+        return self._finder.bad_lines(doc)
 
     def check(self, doc: Document) -> Iterable[Violation]:
-        for offset, line in self.finder.bad_lines(doc):
+        for offset, line in self._bad_lines(doc):
             repaired, steps = self.fix_encoding(line)
             if repaired == line:
                 continue
@@ -77,6 +89,10 @@ class Mojibake(DocumentRule):
                 message = f"mojibake {quoted(garbled)} -> {quoted(change.replacement)}{suffix}"
                 fix = Fix((Edit(start, end, change.replacement),), safe=REPLACEMENT_CHARACTER not in change.replacement)
                 yield Violation(start, end, message, fix=fix)
+
+
+def _always(text: str) -> re.Match[str] | None:
+    return re.match("", text)
 
 
 @hookimpl
