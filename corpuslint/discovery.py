@@ -126,5 +126,6 @@ def discover(
             problems.append(Problem(_display(arg), _broken_link_reason(arg)))
         else:
             problems.append(Problem(_display(arg), "no such file or directory"))
-    unique = sorted(set(found))
+    # By a key of plain tuples: the dataclass's own ordering costs a call per comparison.
+    unique = sorted(set(found), key=lambda source: (source.display, source.path))
     return unique, problems
