@@ -4,8 +4,10 @@
 Reads the merged fact table (``terms.csv`` of the kb-sources collection:
 Wikidata, POCOM, congress-legislators, FiveThirtyEight) and the curated
 additions in ``corpuslint/data/kb/manual.yaml``, keeps the offices the
-anachronism rule reasons about, and writes the compact shipped file
-``corpuslint/data/kb/officeholders.csv.gz``.
+anachronism rule reasons about, and writes the shipped files
+``corpuslint/data/kb/officeholders-names.json`` and ``officeholders.json``
+(see ``corpuslint/anachronism/kbfile.py``): tables that ``json``'s C parser
+reads in a few milliseconds, with the name keys computed here, not at start.
 
     python scripts/build_kb.py [--sources ../shared/kb-sources/terms.csv]
 """
@@ -158,7 +160,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "kb-sources" / "terms.csv")
     parser.add_argument("--manual", type=Path, default=KB_DIR / "manual.yaml")
-    parser.add_argument("--out", type=Path, default=KB_DIR / kbfile_name())
+    parser.add_argument("--out", type=Path, default=KB_DIR, help="directory to write the files to")
     args = parser.parse_args()
     data, known = read_sources(args.sources)
     manual = yaml.safe_load(args.manual.read_text(encoding="utf-8"))
@@ -176,15 +178,10 @@ def main() -> int:
         "https://github.com/fivethirtyeight/data/tree/master/cabinet-turnover",
         "counts": f"{len(data.offices)} offices, {len(data.persons)} people, {len(data.terms)} terms",
     }
-    kbfile.write(data, args.out)
-    print(f"wrote {args.out}: {data.meta['counts']} ({args.out.stat().st_size:,} bytes)")
+    for path in kbfile.write(data, args.out):
+        print(f"wrote {path}: {path.stat().st_size:,} bytes")
+    print(data.meta["counts"])
     return 0
-
-
-def kbfile_name() -> str:
-    from corpuslint.anachronism.kb import SHIPPED
-
-    return SHIPPED
 
 
 if __name__ == "__main__":

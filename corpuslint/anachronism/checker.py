@@ -56,12 +56,12 @@ class Checker:
     def __init__(self, kb: KnowledgeBase, settings: CheckSettings) -> None:
         self.kb = kb
         self.settings = settings
-        self.finder = MentionFinder(kb, QualifierReader(load_countries(), kb.organisations()))
+        self.finder = MentionFinder(kb, QualifierReader(load_countries, kb.organisations))
         self.evidence = CountryEvidence()
 
     def _distinctive(self, mention: Mention) -> bool:
         """A surname few people in the knowledge base share ("Reagan", not "Johnson")."""
-        return len(self.kb.short.get(key(mention.name), ())) <= DISTINCTIVE
+        return self.kb.sharing_surname(key(mention.name)) <= DISTINCTIVE
 
     def _candidates(self, doc: Document, mentions: list[Mention]) -> list[tuple[Mention, list[Candidate]]]:
         """The mentions that name someone in an office the knowledge base knows."""

@@ -1,31 +1,43 @@
-"""The shipped knowledge-base file: one gzipped CSV of offices, people and terms.
+"""The shipped knowledge base: two JSON files that ``json``'s C parser reads fast.
 
-Lines starting with ``#`` carry metadata (``# snapshot: 2025-06-30``). Each
-row starts with its table name::
+``officeholders-names.json`` is read at the first title a text names someone
+after; ``officeholders.json`` only when a name turns out to be someone the
+knowledge base knows. Both hold tables of strings, parsed further only for
+the rows a corpus touches::
 
-    office,<id>,<country>,<kind>,<label>,<keep_title 0/1>,<known_until>,<complete_from>,<qualifiers a|b>,<titles a|b>
-    person,<id>,<name>,<aliases a|b>,<full name keys a|b>,<surname keys a|b>
-    term,<person id>,<office id>,<start>,<end>,<acting 0/1>,<source>
+    names: {"meta": {...}, "full": {name key: "pid|pid"}, "short": {surname key: "pid|pid"},
+            "organisations": "bundesbank|fed|..."}
+    rows:  {"offices": {oid: "<office fields>\\n<term fields>\\n..."},
+            "persons": {pid: "<name>\\t<aliases a|b>\\t<office ids a|b>"}}
 
-Dates carry their precision in their length ("2017-02-01", "2017-02",
-"2017"). An end is empty when none is known, or "<=DATE" when the term
-ended on or before that day. Name keys are stored so that loading is a
-dictionary fill; terms are parsed only for the people a text mentions.
+    office fields: country, kind, label, keep_title 0/1, known_until, complete_from, qualifiers a|b, titles a|b
+    term fields:   person id, start, end, acting 0/1, source
+
+Fields are separated by tabs. Dates carry their precision in their length
+("2017-02-01", "2017-02", "2017"). An end is empty when none is known, or
+"<=DATE" when the term ended on or before that day. An office's terms are
+sorted by start and person.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from corpuslint.anachronism.names import aliases
 from corpuslint.anachronism.terms import Office, Person, Term, parse_day_span
 from corpuslint.anachronism.titles import office_titles
+
+NAMES_FILE = "officeholders-names.json"
+ROWS_FILE = "officeholders.json"
+#: Separators inside the stored strings; the builder refuses data that contains them.
+FIELD, ROW, ITEM = "\t", "\n", "|"
+
+Tables = dict[str, Any]
 
 
 @dataclass
@@ -48,14 +60,14 @@ def name_keys(person: Person, offices: Iterable[Office]) -> tuple[set[str], set[
     return full, short - full
 
 
-def term_row(term: Term) -> list[str]:
+def term_fields(term: Term) -> list[str]:
     bound = f"<={term.ended_by.isoformat()}" if term.ended_by else ""
     end = term.end.label if term.end is not None else bound
-    return ["term", term.person, term.office, term.start.label, end, str(int(term.acting)), term.source]
+    return [term.person, term.start.label, end, str(int(term.acting)), term.source]
 
 
-def parse_term(row: list[str]) -> Term | None:
-    _, person, office, start, end, acting, source = row
+def parse_term(office: str, fields: list[str]) -> Term | None:
+    person, start, end, acting, source = fields
     begin = parse_day_span(start)
     if begin is None:
         return None
@@ -64,33 +76,30 @@ def parse_term(row: list[str]) -> Term | None:
     return Term(person, office, begin, finish, date.fromisoformat(end[2:]) if bounded else None, acting == "1", source)
 
 
-def office_row(o: Office) -> list[str]:
+def office_fields(o: Office) -> list[str]:
     complete = o.complete_from.isoformat() if o.complete_from else ""
-    quals = "|".join(sorted(o.qualifiers))
     return [
-        "office",
-        o.id,
         o.country,
         o.kind,
         o.label,
         str(int(o.keep_title)),
         o.known_until.isoformat(),
         complete,
-        quals,
-        "|".join(sorted(o.fixed_titles)),
+        ITEM.join(sorted(o.qualifiers)),
+        ITEM.join(sorted(o.fixed_titles)),
     ]
 
 
-def parse_office(row: list[str]) -> Office:
-    _, oid, country, kind, label, keep, known, complete, quals, fixed = row
-    titles = frozenset(t for t in fixed.split("|") if t)
+def parse_office(oid: str, fields: list[str]) -> Office:
+    country, kind, label, keep, known, complete, quals, fixed = fields
+    titles = frozenset(t for t in fixed.split(ITEM) if t)
     return Office(
         oid,
         label,
         country,
         kind,
         titles or office_titles(label, kind, country),
-        frozenset(q for q in quals.split("|") if q),
+        frozenset(q for q in quals.split(ITEM) if q),
         keep == "1",
         date.fromisoformat(known),
         date.fromisoformat(complete) if complete else None,
@@ -98,51 +107,73 @@ def parse_office(row: list[str]) -> Office:
     )
 
 
-def write(data: KBData, path: Path) -> None:
-    buffer = io.StringIO()
-    write_text(data, buffer)
-    # mtime=0: the same data gives the same bytes, so a rebuild shows no diff.
-    path.write_bytes(gzip.compress(buffer.getvalue().encode("utf-8"), mtime=0))
+def _joined(fields: list[str], where: str) -> str:
+    for value in fields:
+        if FIELD in value or ROW in value:
+            raise ValueError(f"{where}: {value!r} holds a tab or a line break")
+    return FIELD.join(fields)
 
 
-def write_text(data: KBData, buffer: io.StringIO) -> None:
-    for key, value in data.meta.items():
-        buffer.write(f"# {key}: {value}\n")
-    out = csv.writer(buffer, lineterminator="\n")
+def tables(data: KBData) -> tuple[Tables, Tables]:
+    """The (names, rows) tables of the shipped format, from plain data."""
     held: dict[str, list[Office]] = {}
     for t in sorted(data.terms, key=lambda t: t.earliest):
         held.setdefault(t.person, []).append(data.offices[t.office])
-    for o in sorted(data.offices.values(), key=lambda o: o.id):
-        out.writerow(office_row(o))
+    full: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    persons: dict[str, str] = {}
+    offices_of: dict[str, set[str]] = {}
+    for t in data.terms:
+        offices_of.setdefault(t.person, set()).add(t.office)
     for p in sorted(data.persons.values(), key=lambda p: p.id):
-        full, short = name_keys(p, held.get(p.id, ()))
-        out.writerow(["person", p.id, p.name, "|".join(p.aliases), "|".join(sorted(full)), "|".join(sorted(short))])
+        long_keys, short_keys = name_keys(p, held.get(p.id, ()))
+        for name_key in sorted(long_keys):
+            full.setdefault(name_key, []).append(p.id)
+        for name_key in sorted(short_keys):
+            short.setdefault(name_key, []).append(p.id)
+        fields = [p.name, ITEM.join(p.aliases), ITEM.join(sorted(offices_of.get(p.id, ())))]
+        persons[p.id] = _joined(fields, p.id)
+    office_rows = {o.id: [_joined(office_fields(o), o.id)] for o in sorted(data.offices.values(), key=lambda o: o.id)}
     for t in sorted(data.terms, key=lambda t: (t.office, t.earliest, t.person)):
-        out.writerow(term_row(t))
+        office_rows[t.office].append(_joined(term_fields(t), t.office))
+    organisations = sorted({q for o in data.offices.values() for q in o.qualifiers})
+    names = {
+        "meta": dict(data.meta),
+        "full": {k: ITEM.join(v) for k, v in full.items()},
+        "short": {k: ITEM.join(v) for k, v in short.items()},
+        "organisations": ITEM.join(organisations),
+    }
+    rows = {"offices": {oid: ROW.join(lines) for oid, lines in office_rows.items()}, "persons": persons}
+    return names, rows
 
 
-def rows(lines: Iterable[str], meta: dict[str, str]) -> Iterable[list[str]]:
-    """The CSV rows of the file; metadata lines go into ``meta``."""
-    for line in lines:
-        if line.startswith("#"):
-            name, _, value = line[1:].partition(":")
-            meta[name.strip()] = value.strip()
-        elif '"' in line:
-            yield next(csv.reader([line]))
-        else:
-            yield line.rstrip("\n").split(",")
+def write(data: KBData, directory: Path) -> list[Path]:
+    """Write both files; one entry per line, so a rebuild shows a readable diff."""
+    written = []
+    for name, table in zip((NAMES_FILE, ROWS_FILE), tables(data), strict=True):
+        path = directory / name
+        path.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
 
 
-def read_data(path: Path) -> KBData:
+def read_tables(directory: Path) -> tuple[Tables, Tables]:
+    names, rows = (json.loads((directory / name).read_bytes()) for name in (NAMES_FILE, ROWS_FILE))
+    return names, rows
+
+
+def read_data(directory: Path) -> KBData:
     """Every table materialised (for builders and user extensions)."""
-    data = KBData()
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for row in rows(handle, data.meta):
-            if row[0] == "office":
-                office = parse_office(row)
-                data.offices[office.id] = office
-            elif row[0] == "person":
-                data.persons[row[1]] = Person(row[1], row[2], tuple(a for a in row[3].split("|") if a))
-            elif row[0] == "term" and (term := parse_term(row)) is not None:
+    names, rows = read_tables(directory)
+    data = KBData(meta=dict(names["meta"]))
+    for oid, blob in rows["offices"].items():
+        office_row, *term_rows = blob.split(ROW)
+        data.offices[oid] = parse_office(oid, office_row.split(FIELD))
+        for line in term_rows:
+            term = parse_term(oid, line.split(FIELD))
+            if term is not None:
                 data.terms.append(term)
+    for pid, line in rows["persons"].items():
+        name, known_as, _ = line.split(FIELD)
+        data.persons[pid] = Person(pid, name, tuple(a for a in known_as.split(ITEM) if a))
     return data

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 
 from corpuslint.anachronism.names import fold
@@ -63,12 +64,23 @@ def load_capitals() -> dict[str, str]:
 
 
 class QualifierReader:
-    """Reads the words before a title, right to left."""
+    """Reads the words before a title, right to left.
 
-    def __init__(self, countries: dict[str, str], organisations: Iterable[str]) -> None:
-        self.countries = countries
-        self.organisations = frozenset(organisations)
+    The tables are read at the first lookup: a run that meets no title needs neither.
+    """
+
+    def __init__(self, countries: Callable[[], dict[str, str]], organisations: Callable[[], Iterable[str]]) -> None:
+        self._read_countries = countries
+        self._read_organisations = organisations
         self.longest = 4
+
+    @cached_property
+    def countries(self) -> dict[str, str]:
+        return self._read_countries()
+
+    @cached_property
+    def organisations(self) -> frozenset[str]:
+        return frozenset(self._read_organisations())
 
     def lookup(self, phrase: str) -> tuple[str, str] | None:
         folded = _POSSESSIVE.sub("", fold(phrase))
