@@ -18,7 +18,6 @@ import argparse
 import csv
 import re
 from collections import defaultdict
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -26,9 +25,9 @@ import yaml
 
 from corpuslint.anachronism import kbfile, kbyaml
 from corpuslint.anachronism.kbfile import KBData
+from corpuslint.anachronism.labels import office_titles
 from corpuslint.anachronism.names import fold, key
 from corpuslint.anachronism.terms import Office, Person, Term, parse_day_span
-from corpuslint.anachronism.titles import office_titles
 
 ROOT = Path(__file__).resolve().parent.parent
 KB_DIR = ROOT / "corpuslint" / "data" / "kb"
@@ -138,7 +137,7 @@ def attach_known_dates(data: KBData, known: dict[str, date]) -> None:
     for oid, office in list(data.offices.items()):
         until = max(office.known_until, known.get(oid, date.min))
         quals = office.qualifiers | _label_qualifiers(office)
-        data.offices[oid] = replace(office, qualifiers=quals, known_until=until)
+        data.offices[oid] = office._replace(qualifiers=quals, known_until=until)
 
 
 def _label_qualifiers(office: Office) -> frozenset[str]:

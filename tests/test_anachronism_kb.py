@@ -12,9 +12,10 @@ import yaml
 
 from corpuslint.anachronism import kb, kbfile, kbyaml
 from corpuslint.anachronism.kbfile import KBData
+from corpuslint.anachronism.labels import office_titles
 from corpuslint.anachronism.names import aliases, key
 from corpuslint.anachronism.terms import Office, Term, parse_day_span
-from corpuslint.anachronism.titles import office_titles, surface_key
+from corpuslint.anachronism.titles import surface_key
 
 MANUAL = Path(str(resources.files("corpuslint").joinpath("data/kb/manual.yaml")))
 
@@ -61,6 +62,14 @@ def test_stored_name_keys_match_the_name_rules(data: KBData) -> None:
             stored[pid].add(name_key)
     for person in list(data.persons.values())[::50]:
         assert kbfile.name_keys(person, held[person.id])[0] == stored[person.id], person.name
+
+
+def test_stored_title_keys_match_the_label_rules(data: KBData) -> None:
+    """The file stores each office's title keys; a change to the label rules needs a rebuild."""
+    for office in data.offices.values():
+        assert office.titles == (office.fixed_titles or office_titles(office.label, office.kind, office.country)), (
+            office.label
+        )
 
 
 def curated_offices() -> list[dict[str, object]]:
@@ -162,10 +171,10 @@ def test_a_knowledge_file_error_names_the_file(tmp_path: Path) -> None:
 
 
 def test_a_term_is_possibly_in_force_anywhere_in_its_coarse_dates() -> None:
-    term = kbfile.parse_term("o", ["p", "2019", "2020-03", "0", "s"])
+    term = kb.parse_term("o", ["p", "2019", "2020-03", "0", "s"])
     assert term is not None
     assert (term.earliest.isoformat(), term.latest.isoformat()) == ("2019-01-01", "2020-03-31")
-    bounded = kbfile.parse_term("o", ["p", "2022-04-11", "<=2023-08-14", "0", "s"])
+    bounded = kb.parse_term("o", ["p", "2022-04-11", "<=2023-08-14", "0", "s"])
     assert bounded is not None and bounded.latest.isoformat() == "2023-08-14"
 
 

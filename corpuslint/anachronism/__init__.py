@@ -2,8 +2,8 @@
 
 - ``dates`` and ``docdate``: the date a document claims, and where it says so;
 - ``terms``, ``kb``, ``kbfile``, ``kbyaml``: the officeholder knowledge base;
-- ``names`` and ``titles``: the written forms of people and offices;
+- ``names``, ``titles`` and ``labels``: the written forms of people and offices;
 - ``scan``, ``qualifiers``, ``matching``: title + name mentions in a text;
 - ``evidence`` and ``context``: what the rest of the text says about them;
-- ``reasoning`` and ``checker``: which mentions contradict the date or each other.
+- ``reasoning``, ``verdicts`` and ``checker``: which mentions contradict the date or each other.
 """

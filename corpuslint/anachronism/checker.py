@@ -1,55 +1,31 @@
-"""One document through the whole check: mentions, date, verdicts, messages.
+"""One document through the whole check: title scan, mentions, verdicts.
 
-The title scan runs on every document; the date, sentences and country
-evidence are looked at only when a title names someone the knowledge base
+The title scan runs on every document; the knowledge base's name index is
+read at the first title followed by a name, and the verdict machinery
+(:mod:`corpuslint.anachronism.verdicts`: date, sentences, country evidence,
+terms) is imported at the first mention of someone the knowledge base
 knows, which is rare.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
-from corpuslint.anachronism.context import ENDED_BEFORE, refers_to_past, shows_incumbent
-from corpuslint.anachronism.docdate import DateSettings, DocumentDate, document_date
-from corpuslint.anachronism.evidence import CountryEvidence
+from corpuslint.anachronism.dates import DateSettings
 from corpuslint.anachronism.kb import KnowledgeBase
-from corpuslint.anachronism.matching import Mention, MentionFinder
-from corpuslint.anachronism.names import key
+from corpuslint.anachronism.matching import MentionFinder
 from corpuslint.anachronism.qualifiers import QualifierReader, load_countries
-from corpuslint.anachronism.reasoning import (
-    Candidate,
-    candidates,
-    disjoint,
-    held_by,
-    out_of_office,
-    spans,
-)
 from corpuslint.document import Document
 
-#: A surname shared by at most this many people needs no country named in the text.
-DISTINCTIVE = 3
+if TYPE_CHECKING:
+    from corpuslint.anachronism.verdicts import Report, Verdicts
 
 
-@dataclass(frozen=True)
-class Report:
-    start: int
-    end: int
-    message: str
-
-
-@dataclass(frozen=True)
-class CheckSettings:
+class CheckSettings(NamedTuple):
     tolerance_days: int = 7
     check_undated: bool = True
-    dates: DateSettings = field(default_factory=DateSettings)
-
-
-@dataclass(frozen=True)
-class Judged:
-    mention: Mention
-    cands: list[Candidate]
-    incumbent: bool
+    dates: DateSettings = DateSettings()
 
 
 class Checker:
@@ -57,101 +33,16 @@ class Checker:
         self.kb = kb
         self.settings = settings
         self.finder = MentionFinder(kb, QualifierReader(load_countries, kb.organisations))
-        self.evidence = CountryEvidence()
 
-    def _distinctive(self, mention: Mention) -> bool:
-        """A surname few people in the knowledge base share ("Reagan", not "Johnson")."""
-        return self.kb.sharing_surname(key(mention.name)) <= DISTINCTIVE
+    @cached_property
+    def _verdicts(self) -> Verdicts:
+        from corpuslint.anachronism.verdicts import Verdicts
 
-    def _candidates(self, doc: Document, mentions: list[Mention]) -> list[tuple[Mention, list[Candidate]]]:
-        """The mentions that name someone in an office the knowledge base knows."""
-        found: list[tuple[Mention, list[Candidate]]] = []
-        countries: set[str] | None = None
-        for mention in mentions:
-            cands = candidates(self.kb, mention) if not mention.markers else []
-            if cands and not mention.full_name and mention.qualifier is None and not self._distinctive(mention):
-                # A common surname and a title alone: the person's country must be in the text.
-                countries = self.evidence.countries(doc.text) if countries is None else countries
-                cands = [c for c in cands if c.office.country in countries]
-            if cands:
-                found.append((mention, cands))
-        return found
-
-    def _judge(self, doc: Document, found: list[tuple[Mention, list[Candidate]]], year: int | None) -> list[Judged]:
-        judged: list[Judged] = []
-        seen: set[tuple[str, str]] = set()
-        starts = [s.start for s in doc.sentences]
-        for mention, cands in found:
-            sentence = doc.sentences[max(0, bisect_right(starts, mention.start) - 1)]
-            after = doc.text[mention.end : sentence.end]
-            if refers_to_past(sentence.text, after, cands, year):
-                continue
-            keys = {(c.person, c.office.id) for c in cands}
-            if keys <= seen:
-                continue  # one verdict per person and office: the first mention
-            seen |= keys
-            before = doc.text[max(sentence.start, mention.start - 60) : mention.start]
-            if ENDED_BEFORE.search(before):
-                continue  # "the resignation in January of party leader Hu Yaobang"
-            # A country before the title marks the incumbent ("U.S. President Reagan"), but
-            # not for ambassadors: that is a rank their holders keep in any later post.
-            qualified = mention.qualifier is not None and mention.title != "ambassador"
-            incumbent = qualified or shows_incumbent(before, after, sentence.text)
-            judged.append(Judged(mention, cands, incumbent))
-        return judged
+        s = self.settings
+        return Verdicts(self.kb, s.tolerance_days, s.check_undated, s.dates)
 
     def check(self, doc: Document) -> list[Report]:
-        found = self._candidates(doc, list(self.finder.find(doc.text)))
-        if not found:
+        mentions = list(self.finder.find(doc.text))
+        if not mentions:
             return []
-        docdate = document_date(doc, self.settings.dates)
-        judged = self._judge(doc, found, docdate.first.year if docdate else None)
-        if docdate is not None:
-            return [r for j in judged if (r := self._dated(j, docdate)) is not None]
-        return self._undated(judged) if self.settings.check_undated else []
-
-    def _dated(self, judged: Judged, docdate: DocumentDate) -> Report | None:
-        tolerance = self.settings.tolerance_days
-        cand = out_of_office(self.kb, judged.cands, docdate.first, docdate.last, tolerance, judged.incumbent)
-        if cand is None:
-            return None
-        m = judged.mention
-        person = self.kb.person(cand.person).name
-        terms = ", ".join(t.describe() for t in cand.terms)
-        holders = held_by(self.kb, cand, docdate.first, docdate.last)
-        message = (
-            f"'{m.written}' does not fit the document date ({docdate.describe()}): "
-            f"{person} held {cand.office.label} {terms}; on that date: {holders}"
-        )
-        return Report(m.start, m.end, message)
-
-    def _undated(self, judged: list[Judged]) -> list[Report]:
-        reports: list[Report] = []
-        for i, later in enumerate(judged):
-            for earlier in judged[:i]:
-                if self._contradict(earlier, later) and self._contradict(later, earlier):
-                    reports.append(self._contradiction(earlier, later))
-                    break
-        return reports
-
-    def _contradict(self, one: Judged, other: Judged) -> bool:
-        """``one`` cannot be in office at any time ``other`` may be (and the KB knows those times)."""
-        tolerance = self.settings.tolerance_days
-        if not disjoint(spans(one.cands, True), spans(other.cands, True), tolerance):
-            return False
-        first = min(t.earliest for c in other.cands for t in c.terms)
-        last = max(t.latest for c in other.cands for t in c.terms)
-        return out_of_office(self.kb, one.cands, first, last, tolerance, one.incumbent) is not None
-
-    def _contradiction(self, earlier: Judged, later: Judged) -> Report:
-        def who(j: Judged) -> str:
-            cand = j.cands[0]
-            terms = ", ".join(t.describe() for t in cand.terms)
-            return f"{self.kb.person(cand.person).name} held {cand.office.label} {terms}"
-
-        m = later.mention
-        message = (
-            f"'{m.written}' and '{earlier.mention.written}' cannot both "
-            f"be in office at one time (the document has no date): {who(later)}; {who(earlier)}"
-        )
-        return Report(m.start, m.end, message)
+        return self._verdicts.check(doc, mentions)

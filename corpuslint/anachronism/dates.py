@@ -11,9 +11,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Precision = Literal["day", "month", "year"]
 #: How a numeric date such as 03/04/2024 is read: "dmy", "mdy" or "" (only when unambiguous).
@@ -57,8 +56,18 @@ DATE_PATTERN = re.compile(rf"\b(?:{_GRAMMAR})", re.IGNORECASE)
 WEEKDAY_PATTERN = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)(?=[A-Za-z]*\.?,?\s+\w)")
 
 
-@dataclass(frozen=True)
-class DaySpan:
+class DateSettings(NamedTuple):
+    """Where a document's date is looked for, and how numeric dates are read."""
+
+    header_lines: int = 8
+    order: DateOrder = ""
+    #: (glob, ISO date) pairs: every matching path has that date.
+    fixed: tuple[tuple[str, str], ...] = ()
+    #: (glob, regex) pairs: named groups year, month, day read from the path.
+    path_patterns: tuple[tuple[str, re.Pattern[str]], ...] = ()
+
+
+class DaySpan(NamedTuple):
     """The days a written date can mean: one day, a month or a year."""
 
     first: date
@@ -70,14 +79,20 @@ class DaySpan:
         return date_label(self.first, self.precision)
 
 
-@dataclass(frozen=True)
-class DateExpr(DaySpan):
-    """One date written in the text, with its offsets."""
+class DateExpr(NamedTuple):
+    """One date written in the text: the days it can mean (as in :class:`DaySpan`), with its offsets."""
 
+    first: date
+    last: date
+    precision: Precision
     start: int
     end: int
     #: The weekday written next to the date (0 = Monday), if any.
     weekday: int | None
+
+    @property
+    def label(self) -> str:
+        return date_label(self.first, self.precision)
 
     @property
     def weekday_contradicts(self) -> bool:

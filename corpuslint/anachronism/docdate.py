@@ -10,16 +10,19 @@ from years mentioned in the text would date a story by its background.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from datetime import date
 from fnmatch import fnmatch
 from pathlib import PurePath
+from typing import NamedTuple
 
 from corpuslint.anachronism.dates import (
     _MONTH,
     MONTHS,
     DateExpr,
     DateOrder,
-    DaySpan,
+    DateSettings,
+    Precision,
+    date_label,
     find_dates,
     period,
 )
@@ -44,26 +47,22 @@ _EDGE = " \t|-–—,:;•·/()[]"
 _TIME = re.compile(r"^[\s,|at-]*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class DocumentDate(DaySpan):
-    """The span of days the document claims to be from, and its evidence."""
+class DocumentDate(NamedTuple):
+    """The span of days the document claims to be from (as in :class:`DaySpan`), and its evidence."""
 
+    first: date
+    last: date
+    precision: Precision
     #: Where the date comes from, e.g. "masthead line 1" or "path".
     source: str = ""
     line: int | None = None
 
+    @property
+    def label(self) -> str:
+        return date_label(self.first, self.precision)
+
     def describe(self) -> str:
         return f"{self.source}: {self.label}"
-
-
-@dataclass(frozen=True)
-class DateSettings:
-    header_lines: int = 8
-    order: DateOrder = ""
-    #: (glob, ISO date) pairs: every matching path has that date.
-    fixed: tuple[tuple[str, str], ...] = ()
-    #: (glob, regex) pairs: named groups year, month, day read from the path.
-    path_patterns: tuple[tuple[str, re.Pattern[str]], ...] = field(default_factory=tuple)
 
 
 def _path_matches(path: str, glob: str) -> bool:
@@ -161,3 +160,6 @@ def _dateline(doc: Document, year: int | None) -> DocumentDate | None:
 def document_date(doc: Document, settings: DateSettings) -> DocumentDate | None:
     configured, path_year = _from_path(doc.path, settings)
     return configured or _front_matter(doc, settings.order) or _header(doc, settings) or _dateline(doc, path_year)
+
+
+__all__ = ["DateSettings", "DocumentDate", "document_date"]

@@ -1,7 +1,22 @@
 """The officeholder knowledge base, loaded once per process and indexed for lookups.
 
-The shipped files (``corpuslint/data/kb/officeholders*.json``) are built by
-``scripts/build_kb.py``; users add or override entries with YAML files
+The shipped files are built by ``scripts/build_kb.py`` (see
+:mod:`corpuslint.anachronism.kbfile`): two JSON files that ``json``'s C
+parser reads in a few milliseconds, each only when a text first needs it::
+
+    officeholders-names.json  {"meta": {...}, "full": {name key: "pid|pid"},
+                               "short": {surname key: "pid|pid"}, "organisations": "a|b"}
+    officeholders.json        {"offices": {oid: "<office fields>\\n<term fields>\\n..."},
+                               "persons": {pid: "<name>\\t<aliases a|b>\\t<office ids a|b>"}}
+
+    office fields: country, kind, label, keep_title 0/1, known_until, complete_from,
+                   qualifiers a|b, fixed title keys a|b, title keys a|b
+    term fields:   person id, start, end, acting 0/1, source
+
+Fields are separated by tabs. Dates carry their precision in their length
+("2017-02-01", "2017-02", "2017"). An end is empty when none is known, or
+"<=DATE" when the term ended on or before that day. An office's terms are
+sorted by start and person. Users add or override entries with YAML files
 (option ``knowledge``). Loading is memoised per set of files, so every rule
 instance in a process shares one index.
 """
@@ -14,19 +29,53 @@ from datetime import date
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
-from corpuslint.anachronism import kbfile
-from corpuslint.anachronism.kbfile import FIELD, ITEM, ROW, KBData, Tables
-from corpuslint.anachronism.terms import Office, Person, Term
+from corpuslint.anachronism.terms import Office, Person, Term, parse_day_span
+
+if TYPE_CHECKING:
+    from corpuslint.anachronism.kbfile import KBData
+
+NAMES_FILE = "officeholders-names.json"
+ROWS_FILE = "officeholders.json"
+#: Separators inside the stored strings; the builder refuses data that contains them.
+FIELD, ROW, ITEM = "\t", "\n", "|"
+
+Tables = dict[str, Any]
 
 
 def shipped_dir() -> Path:
     return Path(str(resources.files("corpuslint").joinpath("data/kb")))
 
 
-def _ids(joined: str) -> list[str]:
+def items(joined: str) -> list[str]:
     return joined.split(ITEM) if joined else []
+
+
+def parse_term(office: str, fields: list[str]) -> Term | None:
+    person, start, end, acting, source = fields
+    begin = parse_day_span(start)
+    if begin is None:
+        return None
+    bounded = end.startswith("<=")
+    finish = None if bounded or not end else parse_day_span(end)
+    return Term(person, office, begin, finish, date.fromisoformat(end[2:]) if bounded else None, acting == "1", source)
+
+
+def parse_office(oid: str, fields: list[str]) -> Office:
+    country, kind, label, keep, known, complete, quals, fixed, titles = fields
+    return Office(
+        oid,
+        label,
+        country,
+        kind,
+        frozenset(items(titles)),
+        frozenset(items(quals)),
+        keep == "1",
+        date.fromisoformat(known),
+        date.fromisoformat(complete) if complete else None,
+        frozenset(items(fixed)),
+    )
 
 
 class KnowledgeBase:
@@ -51,11 +100,13 @@ class KnowledgeBase:
         def read(name: str) -> Callable[[], Tables]:
             return lambda: cast(Tables, json.loads((directory / name).read_bytes()))
 
-        return cls(read(kbfile.NAMES_FILE), read(kbfile.ROWS_FILE))
+        return cls(read(NAMES_FILE), read(ROWS_FILE))
 
     @classmethod
     def from_data(cls, data: KBData) -> KnowledgeBase:
-        names, rows = kbfile.tables(data)
+        from corpuslint.anachronism.kbfile import tables
+
+        names, rows = tables(data)
         return cls(lambda: names, lambda: rows)
 
     @cached_property
@@ -80,10 +131,27 @@ class KnowledgeBase:
         """Folded surname key -> person ids joined by "|": keys that count only next to a title."""
         return cast(dict[str, str], self._names["short"])
 
+    @property
+    def snapshot(self) -> str:
+        return self.meta.get("snapshot", "")
+
+    def organisations(self) -> set[str]:
+        """Every organisation name written before a title ("bundesbank")."""
+        return set(items(self._names["organisations"]))
+
+    def people(self, name_key: str, titled: bool) -> list[str]:
+        """Person ids a folded name can mean; surnames count only next to a title."""
+        found = items(self.full.get(name_key, ""))
+        return found + items(self.short.get(name_key, "")) if titled else found
+
+    def sharing_surname(self, name_key: str) -> int:
+        """How many people are known by this surname (next to a title)."""
+        return len(items(self.short.get(name_key, "")))
+
     def office(self, office: str) -> Office:
         if office not in self._offices:
-            row = self._rows["offices"][office].split(ROW, 1)[0]
-            self._offices[office] = kbfile.parse_office(office, row.split(FIELD))
+            row = cast(str, self._rows["offices"][office]).split(ROW, 1)[0]
+            self._offices[office] = parse_office(office, row.split(FIELD))
         return self._offices[office]
 
     def _person_fields(self, person: str) -> list[str]:
@@ -92,36 +160,19 @@ class KnowledgeBase:
     def person(self, person: str) -> Person:
         if person not in self._persons:
             name, known_as, _ = self._person_fields(person)
-            self._persons[person] = Person(person, name, tuple(a for a in known_as.split(ITEM) if a))
+            self._persons[person] = Person(person, name, tuple(items(known_as)))
         return self._persons[person]
 
-    def organisations(self) -> set[str]:
-        """Every organisation name written before a title ("bundesbank")."""
-        return set(_ids(self._names["organisations"]))
-
-    @property
-    def snapshot(self) -> str:
-        return self.meta.get("snapshot", "")
-
-    def people(self, name_key: str, titled: bool) -> list[str]:
-        """Person ids a folded name can mean; surnames count only next to a title."""
-        found = _ids(self.full.get(name_key, ""))
-        return found + _ids(self.short.get(name_key, "")) if titled else found
-
-    def sharing_surname(self, name_key: str) -> int:
-        """How many people are known by this surname (next to a title)."""
-        return len(_ids(self.short.get(name_key, "")))
-
-    def _office_lines(self, office: str) -> list[list[str]]:
-        return [line.split(FIELD) for line in self._rows["offices"][office].split(ROW)[1:]]
+    def _term_fields(self, office: str) -> list[list[str]]:
+        return [line.split(FIELD) for line in cast(str, self._rows["offices"][office]).split(ROW)[1:]]
 
     def terms_of(self, person: str) -> list[Term]:
         if person not in self._person_terms:
-            offices = _ids(self._person_fields(person)[2])
+            offices = items(self._person_fields(person)[2])
             parsed = (
-                kbfile.parse_term(office, fields)
+                parse_term(office, fields)
                 for office in offices
-                for fields in self._office_lines(office)
+                for fields in self._term_fields(office)
                 if fields[0] == person
             )
             self._person_terms[person] = [t for t in parsed if t is not None]
@@ -130,7 +181,7 @@ class KnowledgeBase:
     def terms_in(self, office: str) -> list[Term]:
         """The terms of an office, earliest first."""
         if office not in self._office_terms:
-            parsed = (kbfile.parse_term(office, fields) for fields in self._office_lines(office))
+            parsed = (parse_term(office, fields) for fields in self._term_fields(office))
             self._office_terms[office] = sorted((t for t in parsed if t is not None), key=lambda t: t.earliest)
         return self._office_terms[office]
 
@@ -138,28 +189,14 @@ class KnowledgeBase:
         return [t for t in self.terms_in(office) if t.possibly_on(first, last)]
 
 
-def _read_yaml(path: Path) -> object:
-    from corpuslint import yamlio
-    from corpuslint.anachronism import kbyaml
-
-    try:
-        return yamlio.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yamlio.YAMLError) as exc:  # bad dates raise ValueError
-        raise kbyaml.KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
-
-
 @lru_cache(maxsize=4)
 def load(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     """The shipped knowledge base, extended by the user's YAML files (in order)."""
     if not extra:
         return KnowledgeBase.from_dir(shipped_dir())
-    from corpuslint.anachronism import kbyaml
+    from corpuslint.anachronism import kbfile
 
-    data = kbfile.read_data(shipped_dir())
-    for name in extra:
-        path = Path(name)
-        kbyaml.apply(data, _read_yaml(path), f"user:{path.name}", str(path))
-    return KnowledgeBase.from_data(data)
+    return KnowledgeBase.from_data(kbfile.extended(shipped_dir(), [Path(name) for name in extra]))
 
 
 def load_paths(paths: Sequence[str]) -> KnowledgeBase:

@@ -1,22 +1,10 @@
-"""The shipped knowledge base: two JSON files that ``json``'s C parser reads fast.
+"""The knowledge base as plain tables, and the shipped files written from them.
 
-``officeholders-names.json`` is read at the first title a text names someone
-after; ``officeholders.json`` only when a name turns out to be someone the
-knowledge base knows. Both hold tables of strings, parsed further only for
-the rows a corpus touches::
-
-    names: {"meta": {...}, "full": {name key: "pid|pid"}, "short": {surname key: "pid|pid"},
-            "organisations": "bundesbank|fed|..."}
-    rows:  {"offices": {oid: "<office fields>\\n<term fields>\\n..."},
-            "persons": {pid: "<name>\\t<aliases a|b>\\t<office ids a|b>"}}
-
-    office fields: country, kind, label, keep_title 0/1, known_until, complete_from, qualifiers a|b, titles a|b
-    term fields:   person id, start, end, acting 0/1, source
-
-Fields are separated by tabs. Dates carry their precision in their length
-("2017-02-01", "2017-02", "2017"). An end is empty when none is known, or
-"<=DATE" when the term ended on or before that day. An office's terms are
-sorted by start and person.
+The builder (``scripts/build_kb.py``) and users' YAML files edit a
+:class:`KBData`; :func:`tables` turns it into the format that
+:mod:`corpuslint.anachronism.kb` reads (described there), with everything
+computed that the rule would otherwise compute at every start: name keys,
+title keys, organisation names.
 """
 
 from __future__ import annotations
@@ -24,20 +12,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
 
+from corpuslint.anachronism.kb import (
+    FIELD,
+    ITEM,
+    NAMES_FILE,
+    ROW,
+    ROWS_FILE,
+    Tables,
+    items,
+    parse_office,
+    parse_term,
+)
 from corpuslint.anachronism.names import aliases
-from corpuslint.anachronism.terms import Office, Person, Term, parse_day_span
-from corpuslint.anachronism.titles import office_titles
-
-NAMES_FILE = "officeholders-names.json"
-ROWS_FILE = "officeholders.json"
-#: Separators inside the stored strings; the builder refuses data that contains them.
-FIELD, ROW, ITEM = "\t", "\n", "|"
-
-Tables = dict[str, Any]
+from corpuslint.anachronism.terms import Office, Person, Term
 
 
 @dataclass
@@ -66,16 +55,6 @@ def term_fields(term: Term) -> list[str]:
     return [term.person, term.start.label, end, str(int(term.acting)), term.source]
 
 
-def parse_term(office: str, fields: list[str]) -> Term | None:
-    person, start, end, acting, source = fields
-    begin = parse_day_span(start)
-    if begin is None:
-        return None
-    bounded = end.startswith("<=")
-    finish = None if bounded or not end else parse_day_span(end)
-    return Term(person, office, begin, finish, date.fromisoformat(end[2:]) if bounded else None, acting == "1", source)
-
-
 def office_fields(o: Office) -> list[str]:
     complete = o.complete_from.isoformat() if o.complete_from else ""
     return [
@@ -87,24 +66,8 @@ def office_fields(o: Office) -> list[str]:
         complete,
         ITEM.join(sorted(o.qualifiers)),
         ITEM.join(sorted(o.fixed_titles)),
+        ITEM.join(sorted(o.titles)),
     ]
-
-
-def parse_office(oid: str, fields: list[str]) -> Office:
-    country, kind, label, keep, known, complete, quals, fixed = fields
-    titles = frozenset(t for t in fixed.split(ITEM) if t)
-    return Office(
-        oid,
-        label,
-        country,
-        kind,
-        titles or office_titles(label, kind, country),
-        frozenset(q for q in quals.split(ITEM) if q),
-        keep == "1",
-        date.fromisoformat(known),
-        date.fromisoformat(complete) if complete else None,
-        titles,
-    )
 
 
 def _joined(fields: list[str], where: str) -> str:
@@ -114,37 +77,44 @@ def _joined(fields: list[str], where: str) -> str:
     return FIELD.join(fields)
 
 
+def _ids(values: Iterable[str], where: str) -> str:
+    listed = list(values)
+    if any(ITEM in value for value in listed):
+        raise ValueError(f"{where}: an entry of {listed!r} holds {ITEM!r}")
+    return ITEM.join(listed)
+
+
 def tables(data: KBData) -> tuple[Tables, Tables]:
-    """The (names, rows) tables of the shipped format, from plain data."""
+    """The (names, rows) tables of the shipped format."""
     held: dict[str, list[Office]] = {}
     for t in sorted(data.terms, key=lambda t: t.earliest):
         held.setdefault(t.person, []).append(data.offices[t.office])
-    full: dict[str, list[str]] = {}
-    short: dict[str, list[str]] = {}
-    persons: dict[str, str] = {}
     offices_of: dict[str, set[str]] = {}
     for t in data.terms:
         offices_of.setdefault(t.person, set()).add(t.office)
+    full: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    persons: dict[str, str] = {}
     for p in sorted(data.persons.values(), key=lambda p: p.id):
         long_keys, short_keys = name_keys(p, held.get(p.id, ()))
-        for name_key in sorted(long_keys):
+        for name_key in long_keys:
             full.setdefault(name_key, []).append(p.id)
-        for name_key in sorted(short_keys):
+        for name_key in short_keys:
             short.setdefault(name_key, []).append(p.id)
-        fields = [p.name, ITEM.join(p.aliases), ITEM.join(sorted(offices_of.get(p.id, ())))]
+        fields = [p.name, _ids(p.aliases, p.id), _ids(sorted(offices_of.get(p.id, ())), p.id)]
         persons[p.id] = _joined(fields, p.id)
-    office_rows = {o.id: [_joined(office_fields(o), o.id)] for o in sorted(data.offices.values(), key=lambda o: o.id)}
+    rows: dict[str, list[str]] = {}
+    for o in sorted(data.offices.values(), key=lambda o: o.id):
+        rows[o.id] = [_joined(office_fields(o), o.id)]
     for t in sorted(data.terms, key=lambda t: (t.office, t.earliest, t.person)):
-        office_rows[t.office].append(_joined(term_fields(t), t.office))
-    organisations = sorted({q for o in data.offices.values() for q in o.qualifiers})
+        rows[t.office].append(_joined(term_fields(t), t.office))
     names = {
         "meta": dict(data.meta),
-        "full": {k: ITEM.join(v) for k, v in full.items()},
-        "short": {k: ITEM.join(v) for k, v in short.items()},
-        "organisations": ITEM.join(organisations),
+        "full": {k: _ids(v, k) for k, v in sorted(full.items())},
+        "short": {k: _ids(v, k) for k, v in sorted(short.items())},
+        "organisations": _ids(sorted({q for o in data.offices.values() for q in o.qualifiers}), "organisations"),
     }
-    rows = {"offices": {oid: ROW.join(lines) for oid, lines in office_rows.items()}, "persons": persons}
-    return names, rows
+    return names, {"offices": {oid: ROW.join(lines) for oid, lines in rows.items()}, "persons": persons}
 
 
 def write(data: KBData, directory: Path) -> list[Path]:
@@ -152,19 +122,15 @@ def write(data: KBData, directory: Path) -> list[Path]:
     written = []
     for name, table in zip((NAMES_FILE, ROWS_FILE), tables(data), strict=True):
         path = directory / name
-        path.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        # ASCII escapes: json's C parser reads them faster than UTF-8.
+        path.write_text(json.dumps(table, indent=0) + "\n", encoding="ascii")
         written.append(path)
     return written
 
 
-def read_tables(directory: Path) -> tuple[Tables, Tables]:
-    names, rows = (json.loads((directory / name).read_bytes()) for name in (NAMES_FILE, ROWS_FILE))
-    return names, rows
-
-
 def read_data(directory: Path) -> KBData:
     """Every table materialised (for builders and user extensions)."""
-    names, rows = read_tables(directory)
+    names, rows = (json.loads((directory / name).read_bytes()) for name in (NAMES_FILE, ROWS_FILE))
     data = KBData(meta=dict(names["meta"]))
     for oid, blob in rows["offices"].items():
         office_row, *term_rows = blob.split(ROW)
@@ -175,5 +141,20 @@ def read_data(directory: Path) -> KBData:
                 data.terms.append(term)
     for pid, line in rows["persons"].items():
         name, known_as, _ = line.split(FIELD)
-        data.persons[pid] = Person(pid, name, tuple(a for a in known_as.split(ITEM) if a))
+        data.persons[pid] = Person(pid, name, tuple(items(known_as)))
+    return data
+
+
+def extended(directory: Path, paths: list[Path]) -> KBData:
+    """The shipped tables with the user's YAML files applied, in order."""
+    from corpuslint import yamlio
+    from corpuslint.anachronism import kbyaml
+
+    data = read_data(directory)
+    for path in paths:
+        try:
+            spec = yamlio.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, yamlio.YAMLError) as exc:  # bad dates raise ValueError
+            raise kbyaml.KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
+        kbyaml.apply(data, spec, f"user:{path.name}", str(path))
     return data

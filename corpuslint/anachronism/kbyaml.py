@@ -26,14 +26,13 @@ the same person in the same office that it overlaps.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from corpuslint.anachronism.kbfile import KBData
+from corpuslint.anachronism.labels import office_titles
 from corpuslint.anachronism.names import fold, key
 from corpuslint.anachronism.terms import Office, Person, Term, parse_day_span
-from corpuslint.anachronism.titles import office_titles
 from corpuslint.config import ConfigError
 
 
@@ -154,7 +153,7 @@ def apply(data: KBData, spec: Any, source: str, where: str, override: bool = Tru
             # Listing holders is knowing the office up to the last event listed.
             last = term.end.last if term.end else term.start.last
             if last > data.offices[office.id].known_until:
-                data.offices[office.id] = replace(data.offices[office.id], known_until=last)
+                data.offices[office.id] = data.offices[office.id]._replace(known_until=last)
     for entry in spec.get("persons") or ():
         name = str(entry.get("name", ""))
         for pid in by_key.get(key(name)) or []:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from corpuslint.anachronism.kb import KnowledgeBase
 from corpuslint.anachronism.names import PARTICLES, key
@@ -48,8 +48,7 @@ def _word_before_comma(text: str, title_start: int) -> str | None:
     return word.group() if word else None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     #: Title key ("foreign minister") and the title as written.

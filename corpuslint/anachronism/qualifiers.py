@@ -8,9 +8,9 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
+from typing import NamedTuple
 
 from corpuslint.anachronism.names import fold
 
@@ -36,8 +36,7 @@ _WORD = re.compile(r"[\w.'’&\-]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
 
-@dataclass(frozen=True)
-class Qualifier:
+class Qualifier(NamedTuple):
     kind: str  # "country" or "org"
     value: str  # an ISO code or a folded organisation name
     start: int

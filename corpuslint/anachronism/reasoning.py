@@ -10,8 +10,8 @@ silence the rule instead of making it report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from corpuslint.anachronism.kb import KnowledgeBase
 from corpuslint.anachronism.matching import Mention
@@ -19,8 +19,7 @@ from corpuslint.anachronism.terms import FOREVER, Office, Term
 from corpuslint.anachronism.titles import NEEDS_QUALIFIER
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One office a mention can mean, with the person's terms in it."""
 
     person: str

@@ -10,33 +10,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
+from os.path import commonprefix
 
 from corpuslint.anachronism.titles import ABBREVIATIONS, SURFACES
-
-_Node = dict[str, "_Node"]
-_END = ""
 
 
 def trie_regex(phrases: list[str]) -> str:
     """One alternation sharing prefixes; the longest phrase wins."""
-    root: _Node = {}
-    for phrase in phrases:
-        node = root
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[_END] = {}
-    return _node_regex(root)
+    return _branches(sorted(set(phrases)))
 
 
-def _node_regex(node: _Node) -> str:
+def _head(chars: str) -> str:
+    """Characters as written, but a space or hyphen stands for any run of spaces and hyphens."""
+    if " " not in chars and "-" not in chars:
+        return re.escape(chars)
+    return "".join(r"[\s\-]+" if char in " -" else re.escape(char) for char in chars)
+
+
+def _branches(phrases: list[str]) -> str:
+    """The expression for sorted, distinct ``phrases`` (suffixes after a shared prefix).
+
+    Walks runs of characters that all phrases of a branch share at once, not
+    one character at a time: building the expressions is part of start-up.
+    """
     branches = []
-    for char in sorted(c for c in node if c != _END):
-        head = r"[\s\-]+" if char in " -" else re.escape(char)
-        branches.append(head + _node_regex(node[char]))
+    for _, group in groupby((p for p in phrases if p), key=itemgetter(0)):
+        members = list(group)
+        shared = commonprefix(members)
+        branches.append(_head(shared) + _branches([m[len(shared) :] for m in members]))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if _END in node else body
+    # An empty phrase: one phrase ends here, so what follows is optional.
+    return f"(?:{body})?" if phrases[0] == "" else body
 
 
 _SMALL_WORDS = frozenset({"of", "the", "for", "and"})
@@ -62,7 +71,12 @@ class TitleScanner:
         words = r"(?:[A-Z][\w.'’\-]*[ \t\n]+|(?:former|then|new|outgoing|acting|late)[ \t\n]+)"
         self.capitalised = re.compile(rf"(?:{trie_regex(capitalised)})(?![\w])")
         self.after_comma = re.compile(rf",[ \t\n]+(?:the[ \t\n]+|a[ \t\n]+)?{words}{{0,3}}(?P<title>{lower})(?![\w])")
-        self.lower_ending = re.compile(rf"(?<![\w\-])(?:{lower})\Z", re.IGNORECASE)
+        self._lower = lower
+
+    @cached_property
+    def lower_ending(self) -> re.Pattern[str]:
+        """Compiled at the first lower-case title word before a name (not every text has one)."""
+        return re.compile(rf"(?<![\w\-])(?:{self._lower})\Z", re.IGNORECASE)
 
     def hits(self, text: str) -> Iterator[tuple[int, int]]:
         for match in self.capitalised.finditer(text):

@@ -8,8 +8,8 @@ finding less likely, never create one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from corpuslint.anachronism.dates import DaySpan, date_label, period
 
@@ -24,8 +24,7 @@ def parse_day_span(text: str) -> DaySpan | None:
     return DaySpan(*span) if span else None
 
 
-@dataclass(frozen=True, slots=True)
-class Office:
+class Office(NamedTuple):
     id: str
     label: str
     #: ISO 3166 code of the office's state ("SU" for the Soviet Union, "international").
@@ -46,16 +45,14 @@ class Office:
     fixed_titles: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     id: str
     name: str
     #: Extra written forms besides those derived from the name ("Lula").
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     person: str
     office: str
     start: DaySpan

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpuslint import hookimpl
-from corpuslint.anachronism.dates import find_dates, weekday_dates
-from corpuslint.anachronism.docdate import DateSettings
 from corpuslint.config import ConfigError
 from corpuslint.document import Document
 from corpuslint.models import Violation
 from corpuslint.rule import DocumentRule, Option, Rule
+
+if TYPE_CHECKING:
+    # Imported in setup(): a run without these rules pays nothing for them.
+    from corpuslint.anachronism.checker import Checker
+    from corpuslint.anachronism.dates import DateSettings
 
 _ORDERS = ("", "dmy", "mdy")
 
 
 def date_settings(config: dict[str, Any]) -> DateSettings:
     """The date options, checked: a bad value is a configuration error naming the key."""
+    from corpuslint.anachronism.dates import DateSettings, find_dates
+
     order = config["date-order"]
     if order not in _ORDERS:
         raise ConfigError(f"options.anachronism.date-order: {order!r} is not one of {', '.join(map(repr, _ORDERS))}")
@@ -98,15 +103,13 @@ class Anachronism(DocumentRule):
     }
 
     def setup(self) -> None:
-        # Imported here: the knowledge base and its matchers cost start-up time
-        # that a run without this rule (or served from the cache) never pays.
         from corpuslint.anachronism.checker import Checker, CheckSettings
         from corpuslint.anachronism.kb import load_paths
 
         settings = CheckSettings(
             int(self.config["tolerance-days"]), bool(self.config["check-undated"]), date_settings(self.config)
         )
-        self.checker = Checker(load_paths([str(p) for p in self.config["knowledge"]]), settings)
+        self.checker: Checker = Checker(load_paths([str(p) for p in self.config["knowledge"]]), settings)
 
     def check(self, doc: Document) -> Iterable[Violation]:
         for report in self.checker.check(doc):
@@ -139,8 +142,13 @@ class WeekdayMismatch(DocumentRule):
     severity = "warning"
     options = {"date-order": Option("", 'numeric date order: "dmy", "mdy" or ""', (str,))}
 
+    def setup(self) -> None:
+        from corpuslint.anachronism.dates import weekday_dates
+
+        self.weekday_dates = weekday_dates
+
     def check(self, doc: Document) -> Iterable[Violation]:
-        for found in weekday_dates(doc.text, self.config["date-order"]):
+        for found in self.weekday_dates(doc.text, self.config["date-order"]):
             if found.weekday_contradicts:
                 actual = found.first.strftime("%A")
                 yield Violation(found.start, found.end, f"{found.label} was a {actual}, not the weekday written")
