@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-from corpuslint.anachronism.dates import find_dates
+from corpuslint.anachronism.dates import WEEKDAY_PATTERN, find_dates, weekday_dates
 from corpuslint.anachronism.docdate import DateSettings, document_date
+from corpuslint.anachronism.scan import TitleScanner, _title_case
+from corpuslint.anachronism.titles import ABBREVIATIONS, SURFACES
 from corpuslint.document import Document
 
 
@@ -55,6 +57,20 @@ def test_a_weekday_is_checked_against_its_date() -> None:
     right, wrong = find_dates("Tuesday, April 23, 2024 and Monday, April 23, 2024")
     assert not right.weekday_contradicts
     assert wrong.weekday_contradicts
+
+
+def test_weekdays_found_by_the_title_scan_are_the_weekdays_found_alone() -> None:
+    """The title scan notes weekday names in the same pass; the weekday check reads them."""
+    text = "Thu, 4 May 2023\nSATHURSDAY, May 4, 2024\nFormer Prime Minister Lee met the\nTUE., MAY 2, 2023 PM."
+    alone = [(d.start, d.label) for d in weekday_dates(text)]
+    list(TitleScanner().hits(text))
+    assert [(d.start, d.label) for d in weekday_dates(text)] == alone == [(0, "2023-05-04"), (74, "2023-05-02")]
+
+
+def test_no_capitalised_title_could_hide_a_weekday() -> None:
+    """Weekday names share the title scan only while no title is one letter or holds one."""
+    titles = {_title_case(p) for p in SURFACES} | set(ABBREVIATIONS)
+    assert not [t for t in titles if len(t) < 2 or WEEKDAY_PATTERN.search(t + " x")]
 
 
 def doc_date(text: str, path: str = "a/doc.txt", **settings: object) -> str | None:

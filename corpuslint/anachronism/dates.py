@@ -53,7 +53,43 @@ _GRAMMAR = "|".join(
 DATE_PATTERN = re.compile(rf"\b(?:{_GRAMMAR})", re.IGNORECASE)
 #: Where a weekday-bearing date may start: a capitalised weekday. Case-sensitive and
 #: led by a character set, so the engine skips most positions at C speed.
-WEEKDAY_PATTERN = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)(?=[A-Za-z]*\.?,?\s+\w)")
+_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+#: What may follow the name before the date: the rest of the word, a full stop, a comma, a space.
+_WEEKDAY_TAIL = r"(?=[A-Za-z]*\.?,?\s+\w)"
+WEEKDAY_PATTERN = re.compile(rf"(?:{'|'.join(_WEEKDAY_NAMES)}){_WEEKDAY_TAIL}")
+
+
+def weekday_initials() -> list[str]:
+    """Alternatives that match where :data:`WEEKDAY_PATTERN` does but consume only the
+    first letter ("M(?=(?:on|ON)...)"), for a scan that looks for other words in the
+    same pass: one letter taken leaves every later position to the other words."""
+    rests: dict[str, list[str]] = {}
+    for name in _WEEKDAY_NAMES:
+        rests.setdefault(name[0], []).append(name[1:])
+    return [f"{first}(?=(?:{'|'.join(rest)}){_WEEKDAY_TAIL})" for first, rest in rests.items()]
+
+
+class _SeenWeekdays:
+    """Where weekday names start in the text the title scan saw last.
+
+    The anachronism rule's title scan finds them in the same pass (see
+    :func:`weekday_initials`), and the weekday check of the same document
+    reads them instead of scanning it again. One (text, starts) pair is
+    replaced at once, so a reader never sees the starts of another text.
+    """
+
+    last: tuple[str, list[int]] | None = None
+
+
+def remember_weekdays(text: str, starts: list[int]) -> None:
+    _SeenWeekdays.last = (text, starts)
+
+
+def _weekday_starts(text: str) -> list[int]:
+    last = _SeenWeekdays.last
+    if last is not None and last[0] is text:
+        return last[1]
+    return [m.start() for m in WEEKDAY_PATTERN.finditer(text)]
 
 
 class DateSettings(NamedTuple):
@@ -167,10 +203,10 @@ def weekday_dates(text: str, order: DateOrder = "") -> Iterator[DateExpr]:
     The weekday names are found first, so a text without one costs a single
     cheap scan, not a run of the full date grammar.
     """
-    for weekday in WEEKDAY_PATTERN.finditer(text):
-        if weekday.start() and text[weekday.start() - 1].isalnum():
-            continue
-        match = DATE_PATTERN.match(text, weekday.start())
+    for start in _weekday_starts(text):
+        if start and text[start - 1].isalnum():
+            continue  # inside a word; this also drops the starts found inside another name ("SATHU")
+        match = DATE_PATTERN.match(text, start)
         found = _parse(match, order) if match else None
         if found is not None and found.weekday is not None and found.precision == "day":
             yield found

@@ -128,11 +128,14 @@ class MentionFinder:
                 post_qualifier, end = self._qualifier_after(text, after_of.end(), end)
             words = self._name_after(text, end)
             resolved = self._resolve(words, suffixes=False) if words else None
-            if resolved is not None and title in ORGANISATION_TITLES and self._unknown_before(text, title_start):
-                continue  # "Chrysler President Lee Iacocca", "State Secretary X": not an office we know
+            read = None
+            if resolved is not None and title in ORGANISATION_TITLES:
+                read = self.qualifiers.read(text, title_start)
+                if read[3]:
+                    continue  # "Chrysler President Lee Iacocca", "State Secretary X": not an office we know
             if resolved is None and not self._surname_before(text, title_start):
                 continue  # no name after the title and none before it: most title words end here
-            qualifier, before, start, unknown = self.qualifiers.read(text, title_start)
+            qualifier, before, start, unknown = read or self.qualifiers.read(text, title_start)
             qualifier = qualifier or post_qualifier
             markers = tuple(before) + (("elect",) if suffix else ())
             if resolved is not None:
@@ -152,9 +155,6 @@ class MentionFinder:
         """A cheap test before reading an appositive: a known name ends before the comma."""
         word = _word_before_comma(text, title_start)
         return word is not None and bool(self.kb.people(key(word), titled=True))
-
-    def _unknown_before(self, text: str, title_start: int) -> bool:
-        return self.qualifiers.read(text, title_start)[3]
 
     def _qualifier_after(self, text: str, pos: int, title_end: int) -> tuple[Qualifier | None, int]:
         """ "President of France Francois Mitterrand": read the longest qualifier after "of"."""

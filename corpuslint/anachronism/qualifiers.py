@@ -94,18 +94,21 @@ class QualifierReader:
         Only words separated by spaces count: a comma or a full stop ends the
         run ("In Japan, Prime Minister ..." has no qualifier).
         """
-        window_start = max(0, end - 90)
-        words = [(m.group(), m.start()) for m in _WORD.finditer(text, window_start, end)]
+        # The words of the 90 characters before the title, right to left: a word is a run
+        # of word characters, so the runs of the reversed window are the words reversed.
+        backwards = text[max(0, end - 90) : end][::-1]
         run: list[tuple[str, int]] = []
         limit = end
-        for word, start in reversed(words):
+        for match in _WORD.finditer(backwards):
+            word, start = match.group()[::-1], end - match.end()
             gap = text[start + len(word) : limit]
             # "Japan. Prime Minister": a full stop ends the run unless it is part of
             # "U.S."; so does a blank line (a headline above is no qualifier).
             if gap.strip() or gap.count("\n") > 1 or (word.endswith(".") and self.lookup(word) is None):
                 break
-            run.insert(0, (word, start))
+            run.append((word, start))
             limit = start
+        run.reverse()
         markers: list[str] = []
         qualifier: Qualifier | None = None
         while run:

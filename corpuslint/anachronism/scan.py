@@ -3,7 +3,9 @@
 Every title the knowledge base knows is folded into a character trie and
 compiled once. Each scan starts with a character set or a literal, so the
 regular-expression engine skips most positions at C speed without trying
-the trie; only the hits cost more than one pass over the text.
+the trie; only the hits cost more than one pass over the text. The scan
+for capitalised titles also notes where weekday names start, for the
+weekday check of the same document (see :func:`dates.weekday_initials`).
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ from itertools import groupby
 from operator import itemgetter
 from os.path import commonprefix
 
+from corpuslint.anachronism.dates import remember_weekdays, weekday_initials
 from corpuslint.anachronism.titles import ABBREVIATIONS, SURFACES
 
 
 def trie_regex(phrases: list[str]) -> str:
     """One alternation sharing prefixes; the longest phrase wins."""
     return _branches(sorted(set(phrases)))
+
+
+def trie_alternatives(phrases: list[str]) -> list[str]:
+    """The top-level alternatives of :func:`trie_regex`, one per first character."""
+    return [_branch(list(group)) for _, group in groupby(sorted(set(phrases)), key=itemgetter(0))]
 
 
 def _head(chars: str) -> str:
@@ -36,16 +44,18 @@ def _branches(phrases: list[str]) -> str:
     Walks runs of characters that all phrases of a branch share at once, not
     one character at a time: building the expressions is part of start-up.
     """
-    branches = []
-    for _, group in groupby((p for p in phrases if p), key=itemgetter(0)):
-        members = list(group)
-        shared = commonprefix(members)
-        branches.append(_head(shared) + _branches([m[len(shared) :] for m in members]))
+    branches = [_branch(list(group)) for _, group in groupby((p for p in phrases if p), key=itemgetter(0))]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # An empty phrase: one phrase ends here, so what follows is optional.
     return f"(?:{body})?" if phrases[0] == "" else body
+
+
+def _branch(members: list[str]) -> str:
+    """The expression for sorted phrases that start with the same character."""
+    shared = commonprefix(members)
+    return _head(shared) + _branches([m[len(shared) :] for m in members])
 
 
 _SMALL_WORDS = frozenset({"of", "the", "for", "and"})
@@ -69,7 +79,10 @@ class TitleScanner:
         capitalised = sorted({_title_case(p) for p in SURFACES} | set(ABBREVIATIONS))
         lower = trie_regex(sorted(SURFACES))
         words = r"(?:[A-Z][\w.'’\-]*[ \t\n]+|(?:former|then|new|outgoing|acting|late)[ \t\n]+)"
-        self.capitalised = re.compile(rf"(?:{trie_regex(capitalised)})(?![\w])")
+        # One alternation whose every branch starts with a literal character, so the engine
+        # keeps its first-character prefilter: the titles, then the weekday names (one letter each).
+        titles = [rf"{branch}(?![\w])" for branch in trie_alternatives(capitalised)]
+        self.capitalised = re.compile("|".join(titles + weekday_initials()))
         self.after_comma = re.compile(rf",[ \t\n]+(?:the[ \t\n]+|a[ \t\n]+)?{words}{{0,3}}(?P<title>{lower})(?![\w])")
         self._lower = lower
 
@@ -79,12 +92,17 @@ class TitleScanner:
         return re.compile(rf"(?<![\w\-])(?:{self._lower})\Z", re.IGNORECASE)
 
     def hits(self, text: str) -> Iterator[tuple[int, int]]:
+        weekdays: list[int] = []
         for match in self.capitalised.finditer(text):
+            start, end = match.span()
+            if end - start == 1:
+                weekdays.append(start)  # every title is longer than one letter
+                continue
             # The boundary test is done here, not in the expression, to keep its
             # first-character prefilter: "Ex-President" counts, "Sub-Governor" not.
-            before = text[match.start() - 1] if match.start() else " "
-            if not before.isalnum():
-                yield match.start(), match.end()
+            if not start or not text[start - 1].isalnum():
+                yield start, end
+        remember_weekdays(text, weekdays)
         for match in self.after_comma.finditer(text):
             yield match.start("title"), match.end("title")
         yield from self._lower_before_names(text)

@@ -22,6 +22,7 @@ from corpuslint.anachronism.reasoning import (
     disjoint,
     held_by,
     out_of_office,
+    shift,
     spans,
 )
 from corpuslint.document import Document
@@ -73,13 +74,13 @@ class Verdicts:
         seen: set[tuple[str, str]] = set()
         starts = [s.start for s in doc.sentences]
         for mention, cands in found:
+            keys = {(c.person, c.office.id) for c in cands}
+            if keys <= seen:
+                continue  # one verdict per person and office: the first mention not about the past
             sentence = doc.sentences[max(0, bisect_right(starts, mention.start) - 1)]
             after = doc.text[mention.end : sentence.end]
             if refers_to_past(sentence.text, after, cands, year):
                 continue
-            keys = {(c.person, c.office.id) for c in cands}
-            if keys <= seen:
-                continue  # one verdict per person and office: the first mention
             seen |= keys
             before = doc.text[max(sentence.start, mention.start - 60) : mention.start]
             if ENDED_BEFORE.search(before):
@@ -96,10 +97,27 @@ class Verdicts:
         if not found:
             return []
         docdate = document_date(doc, self.dates)
+        # Most documents name their officeholders in office: when no mention can be
+        # reported, the context of each (sentences, time words) need not be read.
+        if docdate is not None and not any(self._may_be_out(cands, docdate) for _, cands in found):
+            return []
+        if docdate is None and not (self.check_undated and self._may_contradict(found)):
+            return []
         judged = self._judge(doc, found, docdate.first.year if docdate else None)
         if docdate is not None:
             return [r for j in judged if (r := self._dated(j, docdate)) is not None]
-        return self._undated(judged) if self.check_undated else []
+        return self._undated(judged)
+
+    def _may_be_out(self, cands: list[Candidate], docdate: DocumentDate) -> bool:
+        """Whether no term of the mention comes near the date (the first test of :func:`out_of_office`)."""
+        lo, hi = shift(docdate.first, -self.tolerance_days), shift(docdate.last, self.tolerance_days)
+        return not any(t.possibly_on(lo, hi) for c in cands for t in c.terms)
+
+    def _may_contradict(self, found: list[tuple[Mention, list[Candidate]]]) -> bool:
+        """Whether two mentions' terms lie apart (the first test of :meth:`_contradict`)."""
+        tolerance = self.tolerance_days
+        held = [spans(cands, True) for _, cands in found]
+        return any(disjoint(held[j], held[i], tolerance) for i in range(len(held)) for j in range(i))
 
     def _dated(self, judged: Judged, docdate: DocumentDate) -> Report | None:
         tolerance = self.tolerance_days
