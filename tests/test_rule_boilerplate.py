@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from corpuslint.api import lint
 from corpuslint.boilerplate.matcher import Matcher
 from corpuslint.boilerplate.trie import split_literal, trie_regex
-from corpuslint.boilerplate.vocabulary import VocabularyError, load_vocabulary
+from corpuslint.boilerplate.vocabulary import VocabularyError, load_vocabulary, read_yaml
 from corpuslint.config import ConfigError
 from corpuslint.document import Document
 from corpuslint.rules.boilerplate import Boilerplate
@@ -205,3 +206,55 @@ def test_crlf_pages_are_read_like_lf_pages(tmp_path: Path) -> None:
 def test_a_menu_without_an_article_is_still_a_menu(tmp_path: Path) -> None:
     found = lint_text("Home\nAbout Us\nContact\nBlog\n", SELECT, tmp_path)
     assert all("one of 4 menu-like lines" in f for f in found) and len(found) == 4
+
+
+def test_shipped_json_is_the_yaml_vocabulary() -> None:
+    # The rule reads the JSON twin; scripts/build_boilerplate.py writes it from the YAML.
+    data = Path(__file__).resolve().parent.parent / "corpuslint" / "data"
+    built = json.loads((data / "boilerplate.json").read_text("utf-8"))
+    assert built == read_yaml((data / "boilerplate.yaml").read_text("utf-8"), "boilerplate.yaml"), (
+        "run python scripts/build_boilerplate.py"
+    )
+
+
+TRICKY_PAGES = [
+    "Home\n > \nCompare products\n",  # a pattern that runs over the line end
+    "Subscribe to our\nnewsletter\n\nName\n*\nEmail\n*\n",
+    "About | Contact | Privacy Policy\nNews · Sport • Weather\nHome » News » Local\n",
+    "Don’t miss: the harbour parade\nRead more: Ferry operator hires ten new crew\n",
+    "© 2023 Example Media | All rights reserved\n(c) 2021 Foo\nCopyright\n\n©Jane Doe 2019.\n",
+    "12 comments\nComments (4)\nShare on Facebook / Twitter\n",
+    "Éditorial | Home\nÀ la une | Sport\n– Leave a reply –\n",
+    "Über uns\nCafé menu | Lifestyle\nFoo :bar 12\n«Bar :baz»\nb\n",
+    ARTICLE + "Advertisement\r\nLeave A Reply\r\n",
+]
+
+
+@pytest.mark.parametrize("page", TRICKY_PAGES)
+def test_documents_own_expressions_find_what_the_whole_vocabulary_finds(tmp_path: Path, page: str) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "kinds:\n  widget:\n    phrases: [über uns, café menu]\n    patterns: ['foo:bar\\s*\\d*', '«bar:baz»', 'a|b']\n"
+        "    menu-words: [lifestyle]\n",
+        "utf-8",
+    )
+    vocabulary = load_vocabulary([str(extra)])
+    # The second matcher gives each of its first two documents an expression of its own.
+    whole, own = Matcher(vocabulary, whole_after=0), Matcher(vocabulary, whole_after=2)
+    haystack = b"\n" + page.encode().lower() + b"\n"
+    expressions = [matcher.expression_for(haystack) for matcher in (whole, own)]
+    assert expressions[1] is not expressions[0]
+    lines = [
+        [m.span("core") for m in expression.finditer(haystack)] if expression else [] for expression in expressions
+    ]
+    assert lines[0] == lines[1]
+    assert whole.hits(page), "the page has chrome"
+    assert own.hits(page) == whole.hits(page)
+
+
+def test_a_document_expression_holds_only_what_could_match() -> None:
+    matcher = Matcher(load_vocabulary())
+    phrases, prefixes, patterns = matcher.relevance.subset(
+        b"\n" + (ARTICLE + "Leave A Reply\n").lower().encode() + b"\n"
+    )
+    assert phrases == ["leave a reply"] and prefixes == [] and patterns == []

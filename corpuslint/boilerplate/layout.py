@@ -49,19 +49,19 @@ class Shape(IntEnum):
 def core_of(line: str) -> str:
     """A line without surrounding space and list bullets."""
     stripped = line.strip()
-    bullet = _BULLET.match(stripped)
+    bullet = _BULLET.match(stripped) if stripped else None
     return stripped[bullet.end() :] if bullet else stripped
 
 
 def shape_lines(lines: Sequence[str]) -> list[Shape]:
     """The shape of every line (see :class:`Shape`)."""
-    shapes = [_shape(line) for line in lines]
-    _join_wrapped(lines, shapes)
+    cores = [core_of(line) for line in lines]
+    shapes = [_shape(core) for core in cores]
+    _join_wrapped(lines, cores, shapes)
     return shapes
 
 
-def _shape(line: str) -> Shape:
-    core = core_of(line)
+def _shape(core: str) -> Shape:
     if not core:
         return Shape.BLANK
     words = core.count(" ") + 1
@@ -82,16 +82,16 @@ def is_sentence(line: str) -> bool:
 
 
 def _mostly_digits(core: str) -> bool:
-    digits = sum(c.isdigit() for c in core)
+    digits = sum(map(str.isdigit, core))
     return digits * 3 > len(core)
 
 
-def _join_wrapped(lines: Sequence[str], shapes: list[Shape]) -> None:
+def _join_wrapped(lines: Sequence[str], cores: Sequence[str], shapes: list[Shape]) -> None:
     """Lines of a hard-wrapped paragraph are one piece of prose (or text), never links."""
     index, count = 0, len(lines)
     while index < count:
         end = index
-        while end + 1 < count and shapes[end + 1] != Shape.BLANK and _continues(lines[end], lines[end + 1]):
+        while end + 1 < count and shapes[end + 1] != Shape.BLANK and _continues(lines[end], cores[end + 1]):
             end += 1
         if end > index:
             joined = " ".join(lines[index : end + 1]).split()
@@ -101,8 +101,8 @@ def _join_wrapped(lines: Sequence[str], shapes: list[Shape]) -> None:
         index = end + 1
 
 
-def _continues(line: str, following: str) -> bool:
+def _continues(line: str, following_core: str) -> bool:
     # Wrapped lines run close to the wrap width; short lowercase items are a list.
-    start = core_of(following)[:1]
+    start = following_core[:1]
     stripped = line.strip()
     return start.islower() and len(stripped) >= WRAPPED_CHARS and stripped[-1] not in ".!?:"

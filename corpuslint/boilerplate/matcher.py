@@ -4,6 +4,12 @@ The expression (a trie, see :mod:`.trie`) runs once over the whole
 lower-cased document, as UTF-8 bytes, never line by line; the few lines it
 finds are then classified by kind, with a cache, since the same phrases recur
 across a corpus.
+
+Compiling the expression for the whole vocabulary takes tens of
+milliseconds, more than a run over a few files spends on everything else.
+So the first documents are matched with an expression of only the entries
+each one could match (see :mod:`.relevance`), which finds the same lines;
+the whole vocabulary is compiled once a run has shown it is long.
 """
 
 from __future__ import annotations
@@ -12,13 +18,10 @@ import re
 from dataclasses import dataclass
 
 from corpuslint.boilerplate.layout import WRAPPED_CHARS
-from corpuslint.boilerplate.trie import trie_regex
+from corpuslint.boilerplate.relevance import Relevance
+from corpuslint.boilerplate.trie import BAR, line_regex, split_literal
 from corpuslint.boilerplate.vocabulary import Vocabulary
 
-#: Around a line's core: bullets, quotes, arrows, trailing "." ":" "»" "*", spaces.
-FRAME = r"[^\w\n]*"
-#: Separators of a link bar: "About | Contact | Privacy Policy".
-BAR = r"[ \t]*[|·•/][ \t]*"
 _BAR_SPLIT = re.compile(BAR)
 #: A line with more words than this is prose, whatever phrase it contains.
 CONTAINS_MAX_WORDS = 40
@@ -26,6 +29,11 @@ _WORDS = re.compile(r"\w+")
 #: Classified line cores kept (the same few phrases recur across a corpus).
 CACHE_SIZE = 4096
 _UNKNOWN = object()
+#: Documents matched with expressions of their own entries before the whole
+#: vocabulary is compiled: a few files never pay for all of it.
+WHOLE_AFTER = 32
+#: Expressions of documents' own entries kept (pages of one site share them).
+SUBSET_CACHE_SIZE = 256
 
 
 def phrase_key(text: str) -> str:
@@ -78,7 +86,7 @@ class Hit:
 class Matcher:
     """Finds the lines of a text that are vocabulary phrases or patterns."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, whole_after: int = WHOLE_AFTER) -> None:
         self.labels = vocabulary.labels
         self.strong = {phrase_key(p): kind for p, kind in vocabulary.phrases.items()}
         self.prefixes = {prefix_key(p): kind for p, kind in vocabulary.prefixes.items()}
@@ -89,26 +97,31 @@ class Matcher:
             self._prefix_index.setdefault(prefix.rstrip(":"), []).append((kind, prefix.endswith(":")))
         self._prefix_words = max((p.count(" ") + 1 for p in self._prefix_index), default=0)
         self._cache: dict[str, object] = {}
-        self.patterns = [(re.compile(src), kind) for src, kind in vocabulary.patterns]
-        phrases = sorted({k for k in (*self.strong, *self.menu) if k})
-        item = f"(?:{trie_regex(phrases, sorted(self.prefixes), [src for src, _ in vocabulary.patterns])})"
-        source = rf"\n{FRAME}(?P<core>{item}(?:{BAR}{item})*){FRAME}(?=\r?\n)"
-        # Bytes: lower-casing bytes is fast and never changes a length (only
-        # ASCII letters change, which is all the vocabulary needs), and the
-        # engine matches one byte per step.
-        self._regex = re.compile(source.encode("utf-8"))
+        #: (source, kind, the literal a line must start with); compiled on first use
+        self.patterns = [(src, kind, split_literal(src)[0]) for src, kind in vocabulary.patterns]
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._vocabulary = (
+            sorted({k for k in (*self.strong, *self.menu) if k}),
+            sorted(self.prefixes),
+            [src for src, _ in vocabulary.patterns],
+        )
+        self.relevance = Relevance(*self._vocabulary)
+        self._subsets: dict[tuple[tuple[str, ...], ...], re.Pattern[bytes] | None] = {}
+        self._whole: re.Pattern[bytes] | None = None
+        self._documents_left = whole_after
         self._contains = [(phrase.encode("utf-8"), kind) for phrase, kind in vocabulary.contains.items()]
 
     def hits(self, text: str) -> list[Hit]:
         """The vocabulary lines of ``text``, in order, at most one per line."""
         raw = text.encode("utf-8", "surrogatepass")
         lowered = raw.lower()
+        haystack = b"\n" + lowered + b"\n"
+        regex = self.expression_for(haystack)
         # (line start, core start, core end, kind or "") in bytes; the
         # haystack's extra leading "\n" puts its offsets one past the text's.
-        spans = [
-            (m.start(), m.start("core") - 1, m.end("core") - 1, "")
-            for m in self._regex.finditer(b"\n" + lowered + b"\n")
-        ]
+        spans = (
+            [(m.start(), m.start("core") - 1, m.end("core") - 1, "") for m in regex.finditer(haystack)] if regex else []
+        )
         spans += self._find_contains(lowered)
         if not spans:
             return []
@@ -126,6 +139,21 @@ class Matcher:
             if verdict is not None:
                 found.append(Hit(offset, verdict[0], verdict[1], core.strip()))
         return found
+
+    def expression_for(self, haystack: bytes) -> re.Pattern[bytes] | None:
+        """The expression for a document: the whole vocabulary's, or one of its entries only."""
+        if self._whole is not None:
+            return self._whole
+        if self._documents_left <= 0:
+            self._whole = _compile(line_regex(*self._vocabulary))
+            return self._whole
+        self._documents_left -= 1
+        key = tuple(map(tuple, self.relevance.subset(haystack)))
+        if key not in self._subsets:
+            if len(self._subsets) >= SUBSET_CACHE_SIZE:
+                self._subsets.clear()
+            self._subsets[key] = _compile(line_regex(*key))
+        return self._subsets[key]
 
     def _find_contains(self, lowered: bytes) -> list[tuple[int, int, int, str]]:
         spans = []
@@ -170,9 +198,21 @@ class Matcher:
                 if not needs_colon or ":" in core:
                     return kind, True
         lowered = core.lower()
-        for pattern, kind in self.patterns:
-            if pattern.fullmatch(lowered):
+        for source, kind, literal in self.patterns:
+            # A line that does not start with a pattern's literal cannot match it:
+            # most patterns are never compiled in a run over a few files.
+            if lowered.startswith(literal) and self._pattern(source).fullmatch(lowered):
                 return kind, True
         if key in self.menu:
             return self.menu[key], False
         return None
+
+    def _pattern(self, source: str) -> re.Pattern[str]:
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            compiled = self._compiled[source] = re.compile(source)
+        return compiled
+
+
+def _compile(source: bytes | None) -> re.Pattern[bytes] | None:
+    return None if source is None else re.compile(source)

@@ -3,7 +3,8 @@
 Hundreds of phrases as a plain alternation would be tried one by one at every
 line; in a character trie they share prefixes, so a line that starts with no
 known word fails after a character or two. Patterns that start with a literal
-word hang in the trie under that word.
+word hang in the trie under that word. :func:`line_regex` wraps the trie into
+the expression that finds whole vocabulary lines (or link bars of them).
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ from collections.abc import Sequence
 
 #: Between the words of a phrase: any run of spaces and punctuation on the line.
 WORD_GAP = r"[^\w\n]+"
+#: Around a line's core: bullets, quotes, arrows, trailing "." ":" "»" "*", spaces.
+FRAME = r"[^\w\n]*"
+#: What separates the items of a link bar: "About | Contact | Privacy Policy".
+BAR_CHARS = "|·•/"
+BAR = rf"[ \t]*[{BAR_CHARS}][ \t]*"
 #: What may follow a prefix phrase: the rest of the line, if the word has ended.
 PREFIX_TAIL = r"(?!\w)[^\n]{0,400}"
 _PHRASE_END = ""
@@ -21,6 +27,9 @@ _PREFIX_END = "\x00"
 _PATTERN_END = "\x01"
 _REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()#")
 _Node = dict[str, "_Node"]
+#: Characters as the trie writes them: escaped as ``re.escape`` would (it
+#: escapes ASCII only), with gaps between words and before a ":" let loose.
+_RENDERED = {i: re.escape(chr(i)) for i in range(128)} | {ord(" "): WORD_GAP, ord(":"): r"[ \t]*:"}
 
 
 def trie_regex(phrases: Sequence[str], prefixes: Sequence[str] = (), patterns: Sequence[str] = ()) -> str:
@@ -44,7 +53,29 @@ def trie_regex(phrases: Sequence[str], prefixes: Sequence[str] = (), patterns: S
         for char in key:
             node = node.setdefault(char, {})
         node[end] = {}
-    return "|".join([_node_regex(root)] + loose)
+    trie = _node_regex(root)
+    # An empty trie is left out: as an alternative it would match everywhere.
+    return "|".join(([trie] if trie else []) + loose)
+
+
+def line_regex(phrases: Sequence[str], prefixes: Sequence[str] = (), patterns: Sequence[str] = ()) -> bytes | None:
+    """The expression for whole lines that are an item, or a bar of items, of the vocabulary.
+
+    It runs over the lower-cased UTF-8 bytes of a document with a "\\n" added
+    on both sides; ``None`` when the vocabulary is empty. Bytes: lower-casing
+    bytes is fast and never changes a length (only ASCII letters change,
+    which is all the vocabulary needs), and the engine matches one byte per step.
+    """
+    trie = trie_regex(phrases, prefixes, patterns)
+    if not trie:
+        return None
+    item = f"(?:{trie})"
+    return rf"\n{FRAME}(?P<core>{item}(?:{BAR}{item})*){FRAME}(?=\r?\n)".encode()
+
+
+def render(literal: str) -> str:
+    """The expression for literal characters of a key, as the trie writes them."""
+    return literal.translate(_RENDERED)
 
 
 def split_literal(pattern: str) -> tuple[str, str]:
@@ -92,8 +123,14 @@ def _has_top_level_bar(pattern: str) -> bool:
 def _node_regex(node: _Node) -> str:
     branches = []
     for char in sorted(c for c in node if c not in (_PHRASE_END, _PREFIX_END) and c[:1] != _PATTERN_END):
-        head = WORD_GAP if char == " " else r"[ \t]*:" if char == ":" else re.escape(char)
-        branches.append(head + _node_regex(node[char]))
+        # Most nodes have one child: follow the chain and write it at once.
+        chain, child = char, node[char]
+        while len(child) == 1:
+            (only,) = child
+            if only in (_PHRASE_END, _PREFIX_END) or only[:1] == _PATTERN_END:
+                break
+            chain, child = chain + only, child[only]
+        branches.append(render(chain) + _node_regex(child))
     if _PREFIX_END in node:
         branches.append(PREFIX_TAIL)
     branches += [f"(?:{key[1:]})" for key in sorted(node) if key[:1] == _PATTERN_END]

@@ -6,7 +6,6 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from corpuslint import hookimpl
-from corpuslint.boilerplate.detector import detect, needs_layout, preview
 from corpuslint.config import ConfigError
 from corpuslint.document import Document
 from corpuslint.models import Edit, Fix, Violation
@@ -75,11 +74,13 @@ class Boilerplate(DocumentRule):
     }
 
     def setup(self) -> None:
-        # The vocabulary and its compiled matcher load here, not at plugin
-        # registration: runs without this rule never pay for them.
+        # The vocabulary, its matcher and the layout code load here, not at
+        # plugin registration: runs without this rule never pay for them.
+        from corpuslint.boilerplate import detector
         from corpuslint.boilerplate.matcher import Matcher
         from corpuslint.boilerplate.vocabulary import VocabularyError, load_vocabulary
 
+        self.detector = detector
         try:
             vocabulary = load_vocabulary(
                 self.config["extra-files"], self.config["extra-phrases"], self.config["extra-patterns"]
@@ -94,11 +95,11 @@ class Boilerplate(DocumentRule):
         if not hits:
             return
         text = doc.text
-        if self.use_layout and needs_layout(hits):
+        if self.use_layout and self.detector.needs_layout(hits):
             starts = doc.line_starts
             by_line = {bisect_right(starts, hit.offset) - 1: hit for hit in reversed(hits)}
             lines = doc.lines
-            for verdict in detect([line.text for line in lines], by_line):
+            for verdict in self.detector.detect([line.text for line in lines], by_line):
                 line = lines[verdict.index]
                 yield self._violation(text, line.start, line.end, verdict.kind, verdict.why)
         else:
@@ -111,7 +112,7 @@ class Boilerplate(DocumentRule):
 
     def _violation(self, text: str, start: int, end: int, kind: str, why: str) -> Violation:
         label = self.matcher.labels.get(kind, kind)
-        message = f'{label} "{preview(text[start:end])}"'
+        message = f'{label} "{self.detector.preview(text[start:end])}"'
         if why:
             message += f" ({why})"
         # The fix deletes the line with its line ending, so no blank line is left in its place.
