@@ -12,6 +12,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import cache
 from typing import Literal, NamedTuple
 
 Precision = Literal["day", "month", "year"]
@@ -50,7 +51,14 @@ _GRAMMAR = "|".join(
         )
     )
 )
-DATE_PATTERN = re.compile(rf"\b(?:{_GRAMMAR})", re.IGNORECASE)
+
+
+@cache
+def date_pattern() -> re.Pattern[str]:
+    """The whole grammar, compiled at the first weekday name or the first dated document."""
+    return re.compile(rf"\b(?:{_GRAMMAR})", re.IGNORECASE)
+
+
 #: Where a weekday-bearing date may start: a capitalised weekday. Case-sensitive and
 #: led by a character set, so the engine skips most positions at C speed.
 _WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
@@ -187,7 +195,7 @@ def _parse(match: re.Match[str], order: DateOrder) -> DateExpr | None:
 
 def find_dates(text: str, order: DateOrder = "", start: int = 0, end: int | None = None) -> Iterator[DateExpr]:
     """Every valid date expression in ``text[start:end]`` (offsets into ``text``)."""
-    for match in DATE_PATTERN.finditer(text, start, len(text) if end is None else end):
+    for match in date_pattern().finditer(text, start, len(text) if end is None else end):
         found = _parse(match, order)
         if found is not None:
             yield found
@@ -206,7 +214,7 @@ def weekday_dates(text: str, order: DateOrder = "") -> Iterator[DateExpr]:
     for start in _weekday_starts(text):
         if start and text[start - 1].isalnum():
             continue  # inside a word; this also drops the starts found inside another name ("SATHU")
-        match = DATE_PATTERN.match(text, start)
+        match = date_pattern().match(text, start)
         found = _parse(match, order) if match else None
         if found is not None and found.weekday is not None and found.precision == "day":
             yield found

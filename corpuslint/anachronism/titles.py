@@ -13,6 +13,7 @@ State", which yields the keys "secretary of state", "foreign minister" and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _US_DEPARTMENTS = (
     "commerce|labor|labour|energy|agriculture|transportation|transport|education|health|housing|veterans affairs|"
@@ -96,6 +97,7 @@ def department(name: str) -> str:
     return f"secretary:{name}"
 
 
+@lru_cache(maxsize=4096)
 def surface_key(surface: str) -> str:
     """The key of a title as written: "Treasury Secretary" -> "finance minister"."""
     if surface in ABBREVIATIONS:
