@@ -11,7 +11,7 @@ above it, stay clean.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from corpuslint.boilerplate.body import PHRASE_WEIGHT, body_span
 from corpuslint.boilerplate.layout import Shape, core_of, is_sentence, shape_lines
@@ -35,9 +35,8 @@ MENU_MIN = 3
 MENU_SHARE = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    index: int  #: 0-based line index
+class Verdict(NamedTuple):
+    line: int  #: 0-based line index
     kind: str
     why: str  #: what the message says after the line's text, or ""
 

@@ -10,8 +10,9 @@ wrapped sentence, never a link.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import IntEnum
+from functools import cache
 
 #: Prose: at least this many words ending in sentence punctuation, ...
 PROSE_WORDS = 10
@@ -24,10 +25,12 @@ LINK_CHARS = 60
 WRAPPED_CHARS = 30
 
 _BULLET = re.compile(r"(?:[*+•·◦▪‣>|#–—-]+|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
+#: What a bullet starts with (besides a digit): most lines need no regex.
+_BULLET_FIRST = frozenset("*+•·◦▪‣>|#–—-o")
 _SENTENCE_END = frozenset(".!?…\"”’)'")
 _LINK_END = frozenset(".!?,;:")
 #: Bylines and datelines are article metadata, not chrome (and they break runs).
-_META = re.compile(
+_META = (
     r"(?i)(?:(?:written\s+|posted\s+|reviewed\s+|edited\s+)?by\s+\S"
     r"|(?:published|updated|posted|last\s+updated|modified)\b"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s"
@@ -46,33 +49,47 @@ class Shape(IntEnum):
     META = 4  #: a byline or a date line
 
 
+# Plain names for the shapes: _shape runs for every line of a page.
+_BLANK, _PROSE, _TEXT, _LINK, _BYLINE = Shape
+_DIGITS = b"0123456789"
+
+
 def core_of(line: str) -> str:
     """A line without surrounding space and list bullets."""
     stripped = line.strip()
-    bullet = _BULLET.match(stripped) if stripped else None
+    if not stripped or not (stripped[0] in _BULLET_FIRST or stripped[0].isdecimal()):
+        return stripped
+    bullet = _BULLET.match(stripped)
     return stripped[bullet.end() :] if bullet else stripped
 
 
 def shape_lines(lines: Sequence[str]) -> list[Shape]:
     """The shape of every line (see :class:`Shape`)."""
     cores = [core_of(line) for line in lines]
-    shapes = [_shape(core) for core in cores]
+    is_meta = _meta().match
+    shapes = [_shape(core, is_meta) for core in cores]
     _join_wrapped(lines, cores, shapes)
     return shapes
 
 
-def _shape(core: str) -> Shape:
+@cache
+def _meta() -> re.Pattern[str]:
+    # Compiled at first use: a run over a few news files may never weigh a layout.
+    return re.compile(_META)
+
+
+def _shape(core: str, is_meta: Callable[[str], object]) -> Shape:
     if not core:
-        return Shape.BLANK
+        return _BLANK
     words = core.count(" ") + 1
     last = core[-1]
     if (words >= PROSE_WORDS and last in _SENTENCE_END) or words >= LONG_WORDS:
-        return Shape.PROSE
-    if words <= 12 and _META.match(core):
-        return Shape.META
+        return _PROSE
+    if words <= 12 and is_meta(core):
+        return _BYLINE
     if words <= LINK_WORDS and len(core) <= LINK_CHARS and last not in _LINK_END and not _mostly_digits(core):
-        return Shape.LINK
-    return Shape.TEXT
+        return _LINK
+    return _TEXT
 
 
 def is_sentence(line: str) -> bool:
@@ -82,7 +99,8 @@ def is_sentence(line: str) -> bool:
 
 
 def _mostly_digits(core: str) -> bool:
-    digits = sum(map(str.isdigit, core))
+    # ASCII digits are counted in C; other text may hold digits of other scripts.
+    digits = len(core) - len(core.encode().translate(None, _DIGITS)) if core.isascii() else sum(map(str.isdigit, core))
     return digits * 3 > len(core)
 
 

@@ -15,7 +15,7 @@ the whole vocabulary is compiled once a run has shown it is long.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from corpuslint.boilerplate.layout import WRAPPED_CHARS
 from corpuslint.boilerplate.relevance import Relevance
@@ -73,8 +73,7 @@ class _CharOffsets:
         return self.char
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A line that the vocabulary recognises."""
 
     offset: int  #: where the line starts in the document text

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -35,21 +34,21 @@ class VocabularyError(ValueError):
     """Malformed vocabulary data; the message names the source and the key."""
 
 
-@dataclass
 class Vocabulary:
     """Phrases by kind, normalised to lower case with single spaces."""
 
-    labels: dict[str, str] = field(default_factory=dict)
-    #: phrase -> kind; flagged wherever the phrase is a whole line.
-    phrases: dict[str, str] = field(default_factory=dict)
-    #: phrase -> kind; flagged wherever a line starts with the phrase.
-    prefixes: dict[str, str] = field(default_factory=dict)
-    #: phrase -> kind; flagged wherever a short line contains the phrase.
-    contains: dict[str, str] = field(default_factory=dict)
-    #: phrase -> kind; chrome only in company (navigation vocabulary).
-    menu_words: dict[str, str] = field(default_factory=dict)
-    #: (regex source, kind); each must match a whole lower-cased line.
-    patterns: list[tuple[str, str]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.labels: dict[str, str] = {}
+        #: phrase -> kind; flagged wherever the phrase is a whole line.
+        self.phrases: dict[str, str] = {}
+        #: phrase -> kind; flagged wherever a line starts with the phrase.
+        self.prefixes: dict[str, str] = {}
+        #: phrase -> kind; flagged wherever a short line contains the phrase.
+        self.contains: dict[str, str] = {}
+        #: phrase -> kind; chrome only in company (navigation vocabulary).
+        self.menu_words: dict[str, str] = {}
+        #: (regex source, kind); each must match a whole lower-cased line.
+        self.patterns: list[tuple[str, str]] = []
 
     def add_kind(self, kind: str, spec: Mapping[str, Any], source: str, checked: bool = False) -> None:
         where = f"{source}: kinds.{kind}"

@@ -100,7 +100,7 @@ class Boilerplate(DocumentRule):
             by_line = {bisect_right(starts, hit.offset) - 1: hit for hit in reversed(hits)}
             lines = doc.lines
             for verdict in self.detector.detect([line.text for line in lines], by_line):
-                line = lines[verdict.index]
+                line = lines[verdict.line]
                 yield self._violation(text, line.start, line.end, verdict.kind, verdict.why)
         else:
             # Known phrases alone: no need to split the document into lines.
