@@ -242,7 +242,7 @@ def test_documents_own_expressions_find_what_the_whole_vocabulary_finds(tmp_path
     # The second matcher gives each of its first two documents an expression of its own.
     whole, own = Matcher(vocabulary, whole_after=0), Matcher(vocabulary, whole_after=2)
     haystack = b"\n" + page.encode().lower() + b"\n"
-    expressions = [matcher.expression_for(haystack) for matcher in (whole, own)]
+    expressions = [matcher.expressions.for_document(haystack) for matcher in (whole, own)]
     assert expressions[1] is not expressions[0]
     lines = [
         [m.span("core") for m in expression.finditer(haystack)] if expression else [] for expression in expressions
@@ -254,7 +254,7 @@ def test_documents_own_expressions_find_what_the_whole_vocabulary_finds(tmp_path
 
 def test_a_document_expression_holds_only_what_could_match() -> None:
     matcher = Matcher(load_vocabulary())
-    phrases, prefixes, patterns = matcher.relevance.subset(
+    phrases, prefixes, patterns = matcher.expressions.relevance.subset(
         b"\n" + (ARTICLE + "Leave A Reply\n").lower().encode() + b"\n"
     )
     assert phrases == ["leave a reply"] and prefixes == [] and patterns == []
