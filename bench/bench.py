@@ -75,11 +75,17 @@ def corpuslint_cmd(root: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "corpuslint", str(root), "--exit-zero", "-q", *extra]
 
 
-def median_run(cmd: list[str], repeat: int) -> tuple[float, float]:
+#: The digest of each configuration's output, to show that --jobs and the cache change nothing.
+OUTPUTS: dict[str, set[str]] = {}
+
+
+def median_run(cmd: list[str], repeat: int, label: str = "") -> tuple[float, float]:
     runs = [measure(cmd) for _ in range(repeat)]
     for run in runs:
         if int(run["code"]) not in (0, 1):
             raise SystemExit(f"corpuslint failed: {run['stderr']}")
+        if label:
+            OUTPUTS.setdefault(label, set()).add(str(run["stdout_sha256"]))
     return statistics.median(float(r["wall"]) for r in runs), max(float(r["peak_mb"]) for r in runs)
 
 
@@ -116,7 +122,7 @@ def bench_tier(root: Path, repeat: int, cores: int, with_datatrove: bool) -> dic
     print(f"floor (read + split lines/paragraphs): {floor_s:.3f} s, {mb / floor_s:.1f} MB/s")
     figures: dict[str, float] = {"floor": floor_s}
     for jobs in sorted({1, cores}):
-        wall, peak = median_run(corpuslint_cmd(root, "--no-cache", "--jobs", str(jobs)), repeat)
+        wall, peak = median_run(corpuslint_cmd(root, "--no-cache", "--jobs", str(jobs)), repeat, root.name)
         figures[f"jobs{jobs}"] = wall
         figures[f"peak{jobs}"] = peak
         print(
@@ -126,10 +132,12 @@ def bench_tier(root: Path, repeat: int, cores: int, with_datatrove: bool) -> dic
     if cores > 1:
         print(f"speed-up --jobs {cores} vs --jobs 1: {figures['jobs1'] / figures[f'jobs{cores}']:.2f}x")
     with tempfile.TemporaryDirectory() as cache:
-        cold, _ = median_run(corpuslint_cmd(root, "--cache-dir", cache, "--jobs", "1"), 1)
-        warm, _ = median_run(corpuslint_cmd(root, "--cache-dir", cache, "--jobs", "1"), repeat)
+        cold, _ = median_run(corpuslint_cmd(root, "--cache-dir", cache, "--jobs", "1"), 1, root.name)
+        warm, _ = median_run(corpuslint_cmd(root, "--cache-dir", cache, "--jobs", "1"), repeat, root.name)
     figures["warm"] = warm
     print(f"cache: first run {cold:.3f} s, unchanged re-run {warm:.3f} s ({cold / warm:.1f}x faster)")
+    same = len(OUTPUTS[root.name]) == 1
+    print(f"output of --jobs 1, --jobs {cores}, first and cached runs: {'identical' if same else 'DIFFERENT'}")
     dt = datatrove_time(root) if with_datatrove else None
     if dt is not None:
         print(

@@ -6,6 +6,7 @@ peak of that one run only.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import resource
 import subprocess
@@ -26,6 +27,7 @@ def main() -> int:
                 "code": proc.returncode,
                 "stderr": proc.stderr.decode()[-4000:],
                 "stdout_bytes": len(proc.stdout),
+                "stdout_sha256": hashlib.sha256(proc.stdout).hexdigest(),
             }
         )
     )
