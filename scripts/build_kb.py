@@ -6,8 +6,9 @@ Wikidata, POCOM, congress-legislators, FiveThirtyEight) and the curated
 additions in ``corpuslint/data/kb/manual.yaml``, keeps the offices the
 anachronism rule reasons about, and writes the shipped files
 ``corpuslint/data/kb/officeholders-names.json`` and ``officeholders.json``
-(see ``corpuslint/anachronism/kbfile.py``): tables that ``json``'s C parser
-reads in a few milliseconds, with the name keys computed here, not at start.
+(format: ``corpuslint/anachronism/kb.py``): tables that ``json``'s C parser
+reads in a few milliseconds, with name and title keys computed here, not at
+every start.
 
     python scripts/build_kb.py [--sources ../shared/kb-sources/terms.csv]
 """

@@ -114,7 +114,7 @@ class MentionFinder:
         return None
 
     def find(self, text: str) -> Iterator[Mention]:
-        for title_start, title_end in sorted(self.scanner.hits(text)):
+        for title_start, title_end in self.scanner.hits(text):
             title_text = text[title_start:title_end]
             title = surface_key(title_text)
             if not title:

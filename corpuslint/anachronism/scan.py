@@ -11,7 +11,6 @@ weekday check of the same document (see :func:`dates.weekday_initials`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cached_property
 from itertools import groupby
 from operator import itemgetter
@@ -91,23 +90,26 @@ class TitleScanner:
         """Compiled at the first lower-case title word before a name (not every text has one)."""
         return re.compile(rf"(?<![\w\-])(?:{self._lower})\Z", re.IGNORECASE)
 
-    def hits(self, text: str) -> Iterator[tuple[int, int]]:
+    def hits(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every title, in text order."""
+        found: list[tuple[int, int]] = []
         weekdays: list[int] = []
         for match in self.capitalised.finditer(text):
             start, end = match.span()
             if end - start == 1:
                 weekdays.append(start)  # every title is longer than one letter
-                continue
             # The boundary test is done here, not in the expression, to keep its
             # first-character prefilter: "Ex-President" counts, "Sub-Governor" not.
-            if not start or not text[start - 1].isalnum():
-                yield start, end
+            elif not start or not text[start - 1].isalnum():
+                found.append((start, end))
         remember_weekdays(text, weekdays)
         for match in self.after_comma.finditer(text):
-            yield match.start("title"), match.end("title")
-        yield from self._lower_before_names(text)
+            found.append(match.span("title"))
+        self._lower_before_names(text, found)
+        found.sort()
+        return found
 
-    def _lower_before_names(self, text: str) -> Iterator[tuple[int, int]]:
+    def _lower_before_names(self, text: str, found: list[tuple[int, int]]) -> None:
         size = len(text)
         for head in LOWER_HEADS:
             at = text.find(head)
@@ -118,5 +120,5 @@ class TitleScanner:
                 if spaced and after[:1].isupper():
                     match = self.lower_ending.search(text, max(0, at - 40), end)
                     if match is not None:
-                        yield match.start(), match.end()
+                        found.append(match.span())
                 at = text.find(head, end)
