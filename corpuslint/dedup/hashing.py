@@ -121,13 +121,16 @@ def folded_codes(text: str) -> npt.NDArray[np.unsignedinteger]:
     if text.isascii():  # one byte table folds and classifies
         padded = b"".join((b"\0", text.encode("ascii").translate(ascii_fold_table()), b"\0"))
         return np.frombuffer(padded, dtype=np.uint8)
-    codes = np.frombuffer(("\0" + text + "\0").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if "\u03a3" in text or int(codes.max()) >= 0x10000:
+    # UTF-16 code units are the code points when all lie in the Basic Multilingual
+    # Plane (the text is then as long as its units); ``take`` with 16-bit indices
+    # is the cheapest table lookup numpy has.
+    units = np.frombuffer(("\0" + text + "\0").encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if "\u03a3" in text or len(units) != len(text) + 2:
         # Capital sigma folds by context, and astral characters lie outside the table.
         codes = np.frombuffer(("\0" + fold(text) + "\0").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         folded: npt.NDArray[np.unsignedinteger] = codes * is_word_char(codes)
         return folded
-    return bmp_fold_table()[codes]
+    return bmp_fold_table().take(units)
 
 
 def word_hashes(text: str) -> Words:
@@ -136,6 +139,20 @@ def word_hashes(text: str) -> Words:
     Offsets index ``text``; ``"Pakistan"`` and ``"PAKISTAN"`` hash alike.
     """
     codes = folded_codes(text)
+    bounds, hashes = _hash_words(codes)
+    starts = bounds[0::2]
+    numeric = codes[1:].take(starts) < 58  # a word character below ":" is a digit
+    return Words(starts, bounds[1::2], hashes, numeric)
+
+
+def folded_word_hashes(folded: bytes) -> U64:
+    """The word hashes of an ASCII text already folded as :func:`folded_codes` does
+    (by :func:`~corpuslint.dedup.words.ascii_fold_table`, NUL before and after)."""
+    return _hash_words(np.frombuffer(folded, dtype=np.uint8))[1]
+
+
+def _hash_words(codes: npt.NDArray[np.unsignedinteger]) -> tuple[I64, U64]:
+    """The words' edges (start, end, start, end, ... as text offsets) and hashes."""
     word = codes != 0
     # Edges between word and non-word characters: a word of the padded text
     # spanning [s + 1, e + 1) is text[s:e], so the edges are text offsets.
@@ -148,8 +165,7 @@ def word_hashes(text: str) -> Words:
     # shifted down by s + 1 places.
     hashes = np.add.reduceat((codes * _CHAR_POWERS.up[:n])[1:], starts)
     hashes *= _CHAR_POWERS.down[1:].take(starts)
-    numeric = codes[1:].take(starts) < 58  # a word character below ":" is a digit
-    return Words(starts, bounds[1::2], _light_mix_in_place(hashes), numeric)
+    return bounds, _light_mix_in_place(hashes)
 
 
 def word_prefix(word_hashes: U64) -> U64:

@@ -13,7 +13,9 @@ halves the variance of the estimate.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
@@ -32,30 +34,54 @@ _MULTIPLIERS = np.array([splitmix64(0x5EED + k) & 0xFFFFFFFF | 1 for k in range(
 _MULTIPLIER_COLUMN = _MULTIPLIERS[:, None]
 EMPTY = np.uint16(0xFFFF)
 _TOP32, _TOP16 = np.uint64(32), np.uint32(16)
+#: Which of a uint64's two uint32 halves in memory holds its top bits.
+_HIGH = 1 if sys.byteorder == "little" else 0
+#: From this many ranges on, gathering them costs less than reducing the gaps.
+_GATHER_RANGES = 4
 _SLOT_BITS = np.uint64(16)
 
 
 def segment_signatures(hashes: U64, starts: I64) -> U16:
     """Signatures of consecutive segments ``hashes[starts[i]:starts[i+1]]`` (the last
     runs to the end); every segment must be non-empty."""
-    high = (hashes >> _TOP32).astype(np.uint32)  # the mixed hash's best bits
-    minima = np.minimum.reduceat(high[:, None] * _MULTIPLIERS, starts, axis=0)
+    minima = np.minimum.reduceat(_high_halves(hashes)[:, None] * _MULTIPLIERS, starts, axis=0)
     minima >>= _TOP16
     return minima.astype(np.uint16)
 
 
-def range_signatures(hashes: U64, bounds: list[int]) -> U16:
+def _high_halves(hashes: U64) -> npt.NDArray[np.uint32]:
+    """The top 32 bits of each hash (the mixed hash's best bits), as a view if it can."""
+    if hashes.flags.c_contiguous:
+        return hashes.view(np.uint32)[_HIGH::2]
+    return (hashes >> _TOP32).astype(np.uint32)
+
+
+def range_signatures(hashes: U64, bounds: list[int], out: U16 | None = None) -> U16:
     """Signatures of the ranges ``hashes[bounds[0]:bounds[1]]``, ``hashes[bounds[2]:bounds[3]]``
-    and so on: non-empty, disjoint and in order, with gaps that do not count."""
-    # reduceat over the bounds: the even segments are the ranges, the odd ones
-    # the gaps; an index equal to the length is not allowed, nor needed.
-    if bounds[-1] == len(hashes):
-        bounds = bounds[:-1]
+    and so on: non-empty, disjoint and in order, with gaps that do not count.
+
+    Written into ``out`` (one row per range) if given, else into a new array.
+    """
+    high = _high_halves(hashes)
+    starts = bounds[0::2]
+    if len(starts) >= _GATHER_RANGES:
+        # reduceat pays per segment and row: gather the ranges without the gaps
+        # between them, and reduce half as many segments.
+        high = np.concatenate([high[lo:hi] for lo, hi in zip(starts, bounds[1::2], strict=True)])
+        starts = [0, *accumulate(hi - lo for lo, hi in zip(starts, bounds[1::2], strict=True))][:-1]
+    else:
+        # The even segments are the ranges, the odd ones the gaps; an index
+        # equal to the length is not allowed, nor needed.
+        starts = bounds[:-1] if bounds[-1] == len(high) else bounds
     # One row per permutation: reducing along contiguous rows is the fast way.
-    high = (hashes >> _TOP32).astype(np.uint32)  # the mixed hash's best bits
-    minima = np.minimum.reduceat(_MULTIPLIER_COLUMN * high, bounds, axis=1)[:, ::2]
+    minima = np.minimum.reduceat(_MULTIPLIER_COLUMN * high, starts, axis=1)
+    if len(starts) != len(bounds) // 2:
+        minima = minima[:, ::2]
     minima >>= _TOP16
-    return minima.T.astype(np.uint16)
+    if out is None:
+        return minima.T.astype(np.uint16)
+    out[...] = minima.T  # the 16-bit slots: the cast keeps them whole
+    return out
 
 
 def signatures(shingles: U64, counts: I64) -> U16:

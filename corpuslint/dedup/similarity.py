@@ -1,29 +1,27 @@
-"""Near-duplicate paragraphs inside one document: cheap exact bounds first, then the check.
+"""Near-duplicate paragraphs inside one document, over hashed words: cheap exact bounds first.
 
-Two paragraphs are near-duplicates when their words match in order: the
-similarity is ``M / (n + m - M)``, the Jaccard similarity of the two word
-sequences aligned with difflib (``M`` words matched in order out of ``n``
-and ``m``). One word changed in a ten-word paragraph scores 0.82; the same
-words reshuffled, or two changes in ten words, do not reach 0.8.
-
-Aligning is slow, so two bounds on ``M`` rule out almost every pair first:
-``M <= min(n, m)``, and ``M <= n - popcount(mask & ~other)``, where a
-paragraph's 64-bit mask has bit ``h >> 58`` set for each word hash ``h``:
-a bit one paragraph sets and the other does not stands for a word that
-cannot be matched.
+The similarity is :func:`~corpuslint.dedup.alignment.ordered_similarity`.
+Aligning is slow, so two bounds on ``M`` (the words matched in order) rule
+out almost every pair first: ``M <= min(n, m)``, and
+``M <= n - popcount(mask & ~other)``, where a paragraph's 64-bit mask has bit
+``h >> 58`` set for each word hash ``h``: a bit one paragraph sets and the
+other does not stands for a word that cannot be matched. Documents with many
+paragraphs of similar size come here; :mod:`~corpuslint.dedup.repeats`
+checks the others in plain Python.
 """
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 import numpy as np
 import numpy.typing as npt
 
+from corpuslint.dedup.alignment import could_match, ordered_similarity
 from corpuslint.dedup.grouping import banded_pairs
 from corpuslint.dedup.hashing import I64, U64
 from corpuslint.dedup.minhash import band_keys, range_signatures
-from corpuslint.dedup.paragraphs import ParagraphPrints
+from corpuslint.dedup.paragraphs import ParagraphPrints, paragraph_prints
+from corpuslint.dedup.repeats import Originals, add_near
+from corpuslint.document import Document
 
 #: Up to this many paragraphs the bounds run in plain Python (cheaper than
 #: numpy's set-up); up to ALL_PAIRS_LIMIT as matrices over all pairs; beyond,
@@ -59,11 +57,6 @@ def _word_masks(prints: ParagraphPrints, members: list[int]) -> U64:
     return masks
 
 
-def _needed(size: float, other: float, threshold: float) -> float:
-    """How many words must match in order for ``M / (n + m - M) >= threshold``."""
-    return threshold * (size + other) / (1.0 + threshold) - 1e-9
-
-
 def _few_candidates(prints: ParagraphPrints, members: list[int], threshold: float) -> list[tuple[int, int]]:
     """Pairs that pass both bounds. Sizes first, walking the members from short to
     long (a paragraph too short for a longer one is too short for all longer
@@ -74,7 +67,7 @@ def _few_candidates(prints: ParagraphPrints, members: list[int], threshold: floa
     for k, a in enumerate(by_size):
         size = sizes[a]
         for b in by_size[k + 1 :]:
-            needed = threshold * (size + sizes[b]) / (1.0 + threshold) - 1e-9  # _needed, inlined
+            needed = threshold * (size + sizes[b]) / (1.0 + threshold) - 1e-9  # alignment.needed, inlined
             if size < needed:
                 break
             sized.append((a, b, needed) if a < b else (b, a, needed))
@@ -105,7 +98,7 @@ def _many_candidates(sizes: I64, masks: U64, threshold: float) -> list[tuple[int
     size_a, size_b = sizes[a], sizes[b]
     mask_a, mask_b = masks[a], masks[b]
     unmatched = np.minimum(size_a - _popcount(mask_a & ~mask_b), size_b - _popcount(mask_b & ~mask_a))
-    needed = threshold * (size_a + size_b) / (1.0 + threshold) - 1e-9  # _needed, the same arithmetic
+    needed = threshold * (size_a + size_b) / (1.0 + threshold) - 1e-9  # alignment.needed, the same arithmetic
     keep = np.minimum(np.minimum(size_a, size_b), unmatched) >= needed
     return list(zip(np.minimum(a, b)[keep].tolist(), np.maximum(a, b)[keep].tolist(), strict=True))
 
@@ -114,21 +107,6 @@ def _banded_candidates(prints: ParagraphPrints, members: list[int]) -> list[tupl
     signatures = range_signatures(prints.word_hashes, _bounds(prints, members))
     pairs: list[tuple[int, int]] = banded_pairs(band_keys(signatures)).tolist()
     return pairs
-
-
-def _could_match(first: list[int], second: list[int], threshold: float) -> bool:
-    """A tighter exact bound: at most ``D + min(r1, r2)`` words can match in order,
-    with ``D`` distinct words in common and ``r`` repeated occurrences in each."""
-    one, two = set(first), set(second)
-    repeats = min(len(first) - len(one), len(second) - len(two))
-    return len(one & two) + repeats >= _needed(len(first), len(second), threshold)
-
-
-def ordered_similarity(first: list[int], second: list[int]) -> float:
-    """``M / (n + m - M)`` for two word sequences, ``M`` the words matched in order."""
-    matcher = SequenceMatcher(None, first, second, autojunk=False)
-    matched = sum(block.size for block in matcher.get_matching_blocks())
-    return matched / (len(first) + len(second) - matched) if matched else 0.0
 
 
 def near_pairs(prints: ParagraphPrints, members: list[int], threshold: float) -> list[tuple[int, int, float]]:
@@ -152,8 +130,34 @@ def near_pairs(prints: ParagraphPrints, members: list[int], threshold: float) ->
         for k in (i, j):
             if k not in words:
                 words[k] = prints.words_of(k)
-        if _could_match(words[i], words[j], threshold):
+        if could_match(words[i], words[j], threshold):
             score = ordered_similarity(words[i], words[j])
             if score >= threshold:
                 found.append((i, j, score))
+    return found
+
+
+def hashed_repeats(doc: Document, min_words: int, near_min_words: int, threshold: float) -> Originals:
+    """:func:`~corpuslint.dedup.repeats.repeated_paragraphs` over the hashed fingerprints."""
+    prints = paragraph_prints(doc)
+    sizes = prints.text_words
+    compared = [index for index, size in enumerate(sizes) if size >= min_words]
+    if len(compared) < 2:
+        return {}
+    found: Originals = {}
+    word_lo, word_hi = prints.word_lo, prints.word_hi
+    counts = [word_hi[index] - word_lo[index] for index in compared]
+    if len(set(counts)) < len(counts):  # only paragraphs with as many words can be the same words
+        hashes = prints.hash_bytes
+        first_seen: dict[bytes, int] = {}
+        for index in compared:
+            # The hashes of its words: a key that costs nothing more to compare.
+            key = hashes[8 * word_lo[index] : 8 * word_hi[index]]
+            if key in first_seen:
+                found[index] = (first_seen[key], 1.0)
+            else:
+                first_seen[key] = index
+    distinct = [index for index in compared if index not in found and sizes[index] >= near_min_words]
+    if threshold < 1.0 and len(distinct) > 1:
+        add_near(found, near_pairs(prints, distinct, threshold))
     return found

@@ -54,8 +54,9 @@ class Summary(NamedTuple):
     text: int = 0
 
 
-def paragraph_signatures(prints: ParagraphPrints, indices: list[int], size: int) -> U16:
-    """MinHash signatures of the ``size``-word shingle sets of some paragraphs."""
+def paragraph_signatures(prints: ParagraphPrints, indices: list[int], size: int, out: U16 | None = None) -> U16:
+    """MinHash signatures of the ``size``-word shingle sets of some paragraphs
+    (written into ``out``, one row per paragraph, if given)."""
     word_lo, word_hi = prints.word_lo, prints.word_hi
     # Every window of the text is hashed at once; a paragraph's shingles are
     # the windows that start in it and end in it: from lo to hi - size + 1.
@@ -63,8 +64,12 @@ def paragraph_signatures(prints: ParagraphPrints, indices: list[int], size: int)
     if any(map(operator.ge, bounds[0::2], bounds[1::2])):
         # A paragraph shorter than a shingle is one shingle: the general path.
         lo, hi = np.array(word_lo)[indices], np.array(word_hi)[indices]
-        return signatures(*shingle_hashes(prints.word_hashes, lo, hi, size, prints.prefix))
-    return range_signatures(window_hashes(prints.prefix, size), bounds)
+        found = signatures(*shingle_hashes(prints.word_hashes, lo, hi, size, prints.prefix))
+        if out is None:
+            return found
+        out[...] = found
+        return out
+    return range_signatures(window_hashes(prints.prefix, size), bounds, out)
 
 
 def summarize_document(doc: Document, min_words: int, shingle_size: int | None) -> Summary:
@@ -95,7 +100,10 @@ def summarize_document(doc: Document, min_words: int, shingle_size: int | None) 
     buffer = bytearray(len(indices) * ROW.itemsize)
     _head_format(len(indices)).pack_into(buffer, 0, *values)
     rows = np.frombuffer(buffer, dtype=ROW)
-    rows["sig"] = EMPTY if shingle_size is None else paragraph_signatures(prints, indices, shingle_size)
+    if shingle_size is None:
+        rows["sig"] = EMPTY
+    else:
+        paragraph_signatures(prints, indices, shingle_size, rows["sig"])
     return Summary(rows, record, text)
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 #: Code point ranges (inclusive) that separate words, besides ASCII non-alphanumerics.
 SEPARATOR_RANGES: tuple[tuple[int, int], ...] = (
@@ -45,6 +47,8 @@ _ASTRAL = 0x10000
 
 @lru_cache(maxsize=1)
 def _bmp_table() -> npt.NDArray[np.bool_]:
+    import numpy as np  # here, not at import: a short text is checked without numpy
+
     table = np.ones(_ASTRAL, dtype=np.bool_)
     table[:128] = False
     for char in "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
@@ -57,6 +61,8 @@ def _bmp_table() -> npt.NDArray[np.bool_]:
 
 def is_word_char(codepoints: npt.NDArray[np.unsignedinteger]) -> npt.NDArray[np.bool_]:
     """Word-character mask of an array of code points (``uint8`` for Latin-1 text)."""
+    import numpy as np
+
     table = _bmp_table()
     if codepoints.dtype == np.uint8 or codepoints.size == 0 or int(codepoints.max()) < _ASTRAL:
         mask: npt.NDArray[np.bool_] = table[codepoints]
@@ -72,10 +78,10 @@ def is_word_char(codepoints: npt.NDArray[np.unsignedinteger]) -> npt.NDArray[np.
 
 @lru_cache(maxsize=1)
 def ascii_fold_table() -> bytes:
-    """A ``bytes.translate`` table for ASCII text: word characters fold to lower
-    case, separators become NUL, so one C pass both folds and classifies."""
-    table = _bmp_table()
-    return bytes(ord(chr(code).lower()) if code < 128 and table[code] else 0 for code in range(256))
+    """A ``bytes.translate`` table for ASCII text: word characters (letters and
+    digits) fold to lower case, separators become NUL, so one C pass both folds
+    and classifies."""
+    return bytes(c | 0x20 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 0 for c in range(256))
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +93,8 @@ def bmp_fold_table() -> npt.NDArray[np.uint16]:
     capital sigma, whose lower case depends on its neighbours: texts with one
     take the general path.
     """
+    import numpy as np
+
     every = np.arange(_ASTRAL, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
     # "İ" is the only character here that lower-cases to two; fold keeps it.
     lowered = every.replace("\u0130", "\0").lower()
@@ -96,20 +104,17 @@ def bmp_fold_table() -> npt.NDArray[np.uint16]:
     return folded
 
 
+def _separator_class() -> str:
+    """The separators as the body of a regex character class."""
+    ranges = [(0, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7F), *SEPARATOR_RANGES]
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" if a < b else re.escape(chr(a)) for a, b in ranges)
+
+
 @lru_cache(maxsize=1)
 def word_pattern() -> re.Pattern[str]:
-    """A regex matching exactly the words :func:`is_word_char` delimits."""
-    table = _bmp_table()
-    flips = np.flatnonzero(np.diff(np.concatenate(([False], table, [False])).astype(np.int8)))
-    ranges = [(int(a), int(b) - 1) for a, b in zip(flips[0::2], flips[1::2], strict=True)]
-    last = _ASTRAL
-    for low, high in SEPARATOR_RANGES:
-        if high >= _ASTRAL:
-            ranges.append((last, low - 1))
-            last = high + 1
-    ranges.append((last, 0x10FFFF))
-    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" if a < b else re.escape(chr(a)) for a, b in ranges)
-    return re.compile(f"[{body}]+")
+    """A regex matching exactly the words :func:`is_word_char` delimits: runs of
+    anything but a separator (built without numpy, for the pure-Python path)."""
+    return re.compile(f"[^{_separator_class()}]+")
 
 
 def fold(text: str) -> str:

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
-
-import numpy as np
-import numpy.typing as npt
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from corpuslint import hookimpl
-from corpuslint.dedup.copies import Copies, exact_groups, first_copies, near_candidates
-from corpuslint.dedup.documents import identical_documents, short_copies_in_context, whole_copies
-from corpuslint.dedup.store import Store, Summary, concatenate, summarize_document
-from corpuslint.dedup.verify import verify_near
 from corpuslint.document import Document
-from corpuslint.models import CorpusViolation, Location
+from corpuslint.models import CorpusViolation
 from corpuslint.rule import CorpusRule, CorpusView, Option, Rule
 
-#: Candidates whose signatures agree in fewer slots than the threshold minus
-#: this are not re-read: a pair at the threshold falls so low with p < 0.5%.
-ESTIMATE_MARGIN = 0.2
+if TYPE_CHECKING:
+    from corpuslint.dedup.store import Summary
 
 
 class CrossDocumentDuplicate(CorpusRule):
@@ -86,92 +78,34 @@ class CrossDocumentDuplicate(CorpusRule):
         "shingle-words": Option(5, "words per shingle", (int,)),
     }
 
-    def summarize(self, doc: Document) -> Summary:
+    def setup(self) -> None:
+        self._floor = min(int(self.config["context-min-words"]), int(self.config["min-words"]))
         # Exact copies only: the MinHash signatures would never be read.
-        shingles = int(self.config["shingle-words"]) if float(self.config["similarity"]) < 1.0 else None
-        return summarize_document(doc, self._floor(), shingles)
+        self._shingles = int(self.config["shingle-words"]) if float(self.config["similarity"]) < 1.0 else None
 
-    def _floor(self) -> int:
-        return min(int(self.config["context-min-words"]), int(self.config["min-words"]))
+    def summarize(self, doc: Document) -> Summary:
+        return _summarizer()(doc, self._floor, self._shingles)
 
     def check_corpus(self, corpus: CorpusView) -> Iterable[CorpusViolation]:
-        summaries: list[Summary | None] = list(corpus.summaries)
-        store = concatenate(summaries)
-        if len(store.rows) < 2:
-            return
-        groups = exact_groups(store)
-        threshold = float(self.config["similarity"])
-        near: list[tuple[int, int, float]] = []
-        if threshold < 1.0:
-            candidates = near_candidates(store, groups, threshold - ESTIMATE_MARGIN)
-            near = verify_near(corpus, store, groups, candidates, threshold, int(self.config["shingle-words"]))
-        copies = first_copies(store, groups, near)
-        long_words = int(self.config["min-words"])
-        identical = identical_documents([s.text if s is not None else 0 for s in summaries])
-        sources = {**whole_copies(store, groups, copies, long_words), **identical}
-        yield from self._whole_documents(corpus, summaries, sources, set(identical))
-        reported = short_copies_in_context(store, groups, copies, long_words)
-        yield from self._paragraphs(corpus, summaries, store, copies, reported, set(sources))
+        from corpuslint.dedup.report import Settings, cross_document_copies  # numpy: only in the corpus phase
 
-    def _whole_documents(
-        self, corpus: CorpusView, summaries: list[Summary | None], sources: dict[int, int], identical: set[int]
-    ) -> Iterable[CorpusViolation]:
-        copies_of = Counter(sources.values())
-        for doc, source in sorted(sources.items()):
-            where = _location(corpus, summaries, source, 1)
-            summary = summaries[doc]
-            if doc in identical or summary is None:
-                what = f"document is a word-for-word copy of {_document_name(where)}"
-            else:
-                long = int((summary.rows["words"] >= self.config["min-words"]).sum())
-                what = (
-                    f"document copies {_document_name(where)}: all {long} paragraphs "
-                    f"of {self.config['min-words']} or more words"
-                )
-            yield CorpusViolation(doc, 1, 1, 1, 1, f"{what} (1 of {copies_of[source] + 1} copies)", (where,))
-
-    def _paragraphs(
-        self,
-        corpus: CorpusView,
-        summaries: list[Summary | None],
-        store: Store,
-        copies: Copies,
-        reported: npt.NDArray[np.bool_],
-        skip: set[int],
-    ) -> Iterable[CorpusViolation]:
-        rows = store.rows
-        for row in np.flatnonzero(reported).tolist():
-            doc = int(store.doc[row])
-            if doc in skip:
-                continue
-            first = int(copies.first[row])
-            where = _location(corpus, summaries, int(store.doc[first]), int(rows["line"][first]))
-            similarity = float(copies.similarity[row])
-            how = (
-                "duplicates another document's ("
-                if similarity >= 1.0
-                else f"nearly duplicates another document's ({similarity:.0%} similar; "
-            )
-            message = f"paragraph {how}1 of {int(copies.documents[row])} copies; first in {where.path}:{where.line}{_record(where)})"
-            end_line, end_column = int(rows["end_line"][row]), int(rows["end_column"][row])
-            yield CorpusViolation(doc, int(rows["line"][row]), 1, end_line, end_column, message, (where,))
+        config = self.config
+        settings = Settings(int(config["min-words"]), float(config["similarity"]), int(config["shingle-words"]))
+        yield from cross_document_copies(corpus, settings)
 
 
-def _record(where: Location) -> str:
-    return f" [{where.record_id}]" if where.record_id is not None else ""
+_SUMMARIZE: Callable[[Document, int, int | None], Summary] | None = None
 
 
-def _document_name(where: Location) -> str:
-    """A file's path, or a record's path, line and id."""
-    return f"{where.path}:{where.line}{_record(where)}" if where.record_id is not None else where.path
+def _summarizer() -> Callable[[Document, int, int | None], Summary]:
+    """:func:`~corpuslint.dedup.store.summarize_document`, imported at the first
+    document: numpy is not loaded for a run that summarises none."""
+    global _SUMMARIZE
+    if _SUMMARIZE is None:
+        from corpuslint.dedup.store import summarize_document
 
-
-def _location(corpus: CorpusView, summaries: list[Summary | None], doc: int, line: int) -> Location:
-    summary = summaries[doc]
-    if summary is not None and summary.record is not None:
-        record_line, record_id = summary.record
-        return Location(corpus.paths[doc], record_line, 1, record_id)
-    return Location(corpus.paths[doc], line, 1)
+        _SUMMARIZE = summarize_document
+    return _SUMMARIZE
 
 
 @hookimpl

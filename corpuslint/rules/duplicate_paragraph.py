@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from corpuslint import hookimpl
-from corpuslint.dedup.paragraphs import ParagraphPrints, paragraph_prints
-from corpuslint.dedup.similarity import near_pairs
+from corpuslint.dedup.repeats import repeated_paragraphs
 from corpuslint.document import Document
 from corpuslint.models import Edit, Fix, Violation
 from corpuslint.rule import DocumentRule, Option, Rule
@@ -67,37 +66,10 @@ class DuplicateParagraph(DocumentRule):
         paragraphs = doc.paragraphs
         if len(paragraphs) < 2:
             return
-        prints = paragraph_prints(doc)
-        for later, (earlier, similarity) in sorted(self._originals(prints).items()):
+        config = self.config
+        found = repeated_paragraphs(doc, config["min-words"], config["near-min-words"], float(config["similarity"]))
+        for later, (earlier, similarity) in sorted(found.items()):
             yield self._violation(doc, paragraphs[later], paragraphs[earlier], similarity)
-
-    def _originals(self, prints: ParagraphPrints) -> dict[int, tuple[int, float]]:
-        """For each repeating paragraph, the earliest paragraph it repeats and how closely."""
-        sizes = prints.text_words
-        smallest = self.config["min-words"]
-        compared = [index for index, size in enumerate(sizes) if size >= smallest]
-        if len(compared) < 2:
-            return {}
-        found: dict[int, tuple[int, float]] = {}
-        first_seen: dict[bytes, int] = {}
-        # ParagraphPrints.key, inlined: this loop runs for every paragraph.
-        hashes, word_lo, word_hi = prints.hash_bytes, prints.word_lo, prints.word_hi
-        for index in compared:
-            key = hashes[8 * word_lo[index] : 8 * word_hi[index]]
-            if key in first_seen:
-                found[index] = (first_seen[key], 1.0)
-            else:
-                first_seen[key] = index
-        threshold = float(self.config["similarity"])
-        # Later exact copies are already reported; short lines differing in a word
-        # are list items and table rows ("Shr 12 cts vs 10 cts"), not edited copies.
-        near_size = self.config["near-min-words"]
-        distinct = [index for index in first_seen.values() if sizes[index] >= near_size]
-        if threshold < 1.0 and len(distinct) > 1:
-            for i, j, score in near_pairs(prints, distinct, threshold):
-                if j not in found or i < found[j][0]:
-                    found[j] = (i, score)
-        return found
 
     @staticmethod
     def _violation(doc: Document, copy: Span, original: Span, similarity: float) -> Violation:
