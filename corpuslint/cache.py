@@ -5,8 +5,9 @@ a namespace keyed by everything else that can change a result: corpuslint's
 version and source files, the settings, the selected rules with their options
 and severities, and the loaded plugins. A changed file misses; an unchanged
 one returns its findings and its corpus-rule summaries without being linted.
-The corpus phase's findings are kept under a digest of all the files' keys,
-so that a corpus none of whose files changed is not reduced again.
+A whole run's findings (its files' and its corpus phase's) are kept under a
+digest of all its files' keys, so that a run over a corpus none of whose
+files changed loads one record; the newest few such snapshots are kept.
 
 A file's digest is remembered with its size, modification time and inode, so
 that an unchanged file is not read again (as git's index and ruff's cache
@@ -26,24 +27,28 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpuslint.discovery import Source
 from corpuslint.engine import FileResult
-from corpuslint.models import Finding
+
+if TYPE_CHECKING:
+    from corpuslint.runner import Snapshot
 
 DEFAULT_DIR = ".corpuslint_cache"
 #: Bump when the pickled layout of FileResult or the tables change.
-FORMAT = "2"
+FORMAT = "3"
 #: A file recorded this soon after its last modification is hashed again next time.
 RACY_NS = 2_000_000_000
+#: Whole-run snapshots kept per store (one per set of files recently linted).
+SNAPSHOTS_KEPT = 8
 #: SQLite's bound-variable limit, with room to spare.
 _BATCH = 900
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS snapshots (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, display TEXT NOT NULL, size INTEGER NOT NULL,"
     " mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, key TEXT NOT NULL)",
 )
@@ -55,11 +60,12 @@ def file_key(display: str, raw: bytes) -> str:
     return digest.hexdigest()
 
 
-def corpus_key(keys: Iterable[str]) -> str:
-    """The key of a corpus: its files' keys, in any order."""
+def run_key(keys: Iterable[str | None]) -> str:
+    """The key of a run over some files: their keys, in any order."""
     digest = hashlib.blake2b(digest_size=16)
-    for key in sorted(keys):
+    for key in sorted(k or "" for k in keys):
         digest.update(key.encode("ascii"))
+        digest.update(b",")
     return digest.hexdigest()
 
 
@@ -102,7 +108,7 @@ class Cache:
                 self._db.execute(statement)
         self._results: dict[str, bytes] = {}
         self._summaries: dict[str, bytes] = {}
-        self._corpus: dict[str, bytes] = {}
+        self._snapshots: dict[str, bytes] = {}
         self._files: dict[str, tuple[str, int, int, int, str]] = {}
 
     def _select(self, table: str, column: str, wanted: Sequence[str]) -> Iterator[tuple[Any, ...]]:
@@ -112,24 +118,27 @@ class Cache:
 
     def keys(self, sources: Sequence[Source]) -> list[str | None]:
         """Each source's key (``None`` if unreadable); unchanged files are not read."""
-        paths = [os.path.abspath(s.path) for s in sources]
-        known = {row[0]: row[1:] for row in self._select("files", "path", list(dict.fromkeys(paths)))}
+        # Rows are keyed by the working directory and the path as opened: no
+        # normalising per file; another spelling of a path is only a miss.
+        where = os.getcwd() + "\0"
+        known = {row[0]: row[1:] for row in self._db.execute("SELECT * FROM files")}
         keys: list[str | None] = []
-        for source, path in zip(sources, paths, strict=True):
+        stat, now = os.stat, time.time_ns()
+        for source in sources:
             try:
-                info = os.stat(path)
+                info = stat(source.path)
             except OSError:
                 keys.append(None)
                 continue
             stamp = (source.display, info.st_size, info.st_mtime_ns, info.st_ino)
-            row = known.get(path)
-            if row is not None and tuple(row[:4]) == stamp:
+            row = known.get(where + source.path)
+            if row is not None and row[:4] == stamp:
                 keys.append(row[4])
                 continue
             key = read_key(source.display, source.path)
             keys.append(key)
-            if key is not None and info.st_mtime_ns < time.time_ns() - RACY_NS:
-                self._files[path] = (*stamp, key)
+            if key is not None and info.st_mtime_ns < now - RACY_NS:
+                self._files[where + source.path] = (*stamp, key)
         return keys
 
     def get_many(self, keys: Iterable[str]) -> dict[str, FileResult]:
@@ -142,8 +151,8 @@ class Cache:
         rows = self._select("summaries", "key", list(dict.fromkeys(keys)))
         return {key: pickle.loads(value) for key, value in rows}
 
-    def corpus(self, key: str) -> list[Finding] | None:
-        row = self._db.execute("SELECT value FROM corpus WHERE key = ?", (key,)).fetchone()
+    def snapshot(self, key: str) -> Snapshot | None:
+        row = self._db.execute("SELECT value FROM snapshots WHERE key = ?", (key,)).fetchone()
         return None if row is None else pickle.loads(row[0])
 
     def put(self, key: str, result: FileResult, summarized: bool = True) -> None:
@@ -155,11 +164,11 @@ class Cache:
             summaries = [meta.summaries for meta in result.docs]
             self._summaries[key] = pickle.dumps(summaries, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def put_corpus(self, key: str, findings: list[Finding]) -> None:
-        self._corpus[key] = pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)
+    def put_snapshot(self, key: str, snapshot: Snapshot) -> None:
+        self._snapshots[key] = pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL)
 
     def close(self) -> None:
-        tables = (("results", self._results), ("summaries", self._summaries), ("corpus", self._corpus))
+        tables = (("results", self._results), ("summaries", self._summaries), ("snapshots", self._snapshots))
         if any(pending for _, pending in tables) or self._files:
             with self._db:
                 for table, pending in tables:
@@ -168,6 +177,12 @@ class Cache:
                 rows = [(path, *stamp) for path, stamp in self._files.items()]
                 self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
                 self._files.clear()
+                # A replaced row gets a new rowid: the newest snapshots have the highest.
+                self._db.execute(
+                    "DELETE FROM snapshots WHERE rowid NOT IN"
+                    " (SELECT rowid FROM snapshots ORDER BY rowid DESC LIMIT ?)",
+                    (SNAPSHOTS_KEPT,),
+                )
         self._db.close()
 
 

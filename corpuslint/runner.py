@@ -32,6 +32,16 @@ class RunResult:
     cached: int = 0
 
 
+@dataclass
+class Snapshot:
+    """What a run found in its files and corpus (before ignores), as the cache keeps it."""
+
+    findings: list[Finding]
+    documents: int
+    bytes_read: int
+    cached_files: int = 0
+
+
 _worker_rules: RuleSet | None = None
 
 
@@ -85,24 +95,23 @@ def map_files(
 
 
 class _CachedRun:
-    """One run's use of the cache: which files it serves, and the corpus findings."""
+    """One run's use of the cache: the whole run's findings when no file changed;
+    otherwise the unchanged files' results, and their summaries for the corpus phase."""
 
     def __init__(self, cache: Cache, sources: Sequence[Source], corpus_phase: bool) -> None:
-        from corpuslint.cache import corpus_key
+        from corpuslint.cache import run_key
 
         self.cache = cache
         self.keys = cache.keys(sources)
-        self.hits = cache.get_many(k for k in self.keys if k is not None)
-        self.corpus_key: str | None = None
-        #: The corpus phase's findings, when no file of the corpus changed.
-        self.corpus_findings: list[Finding] | None = None
         self.corpus_phase = corpus_phase
-        if not corpus_phase:
+        self.hits: dict[str, FileResult] = {}
+        self.run_key = run_key(self.keys) if None not in self.keys else None
+        #: The findings of the files and the corpus phase, when no file changed.
+        self.snapshot = cache.snapshot(self.run_key) if self.run_key is not None else None
+        if self.snapshot is not None:
             return
-        if None not in self.keys:
-            self.corpus_key = corpus_key(k for k in self.keys if k is not None)
-            self.corpus_findings = cache.corpus(self.corpus_key)
-        if self.corpus_findings is None:
+        self.hits = cache.get_many(k for k in self.keys if k is not None)
+        if corpus_phase:
             # The corpus phase runs: cached files need their summaries, and a
             # file cached without them (from a one-document run) is linted again.
             summaries = cache.summaries(self.hits)
@@ -123,9 +132,9 @@ class _CachedRun:
                 self.cache.put(key, result, summarized=self.corpus_phase)
             yield result, False
 
-    def store_corpus(self, findings: list[Finding]) -> None:
-        if self.corpus_key is not None:
-            self.cache.put_corpus(self.corpus_key, findings)
+    def store_snapshot(self, snapshot: Snapshot) -> None:
+        if self.run_key is not None:
+            self.cache.put_snapshot(self.run_key, snapshot)
 
 
 def _with_summaries(result: FileResult, summaries: list[dict[str, object]]) -> FileResult:
@@ -148,41 +157,57 @@ def run(
 
     ``on_file`` is called once per file as its result arrives (for progress).
     """
-    findings: list[Finding] = []
-    docs: list[DocMeta] = []
-    timing: dict[str, float] = {}
-    totals = RunResult([], len(sources), 0, 0)
-    for problem in problems:
-        finding = system_finding(rules, "read-error", problem.display, problem.message)
-        if finding:
-            findings.append(finding)
+    found: list[Finding] = [
+        finding
+        for problem in problems
+        if (finding := system_finding(rules, "read-error", problem.display, problem.message))
+    ]
     rules.single_document = not rules.several_documents(sources)
-    corpus_phase = rules.has_corpus_rules
-    cached = _CachedRun(cache, sources, corpus_phase) if cache is not None else None
+    cached = _CachedRun(cache, sources, rules.has_corpus_rules) if cache is not None else None
+    snapshot = cached.snapshot if cached is not None else None
+    timing: dict[str, float] = {}
+    if snapshot is None:
+        snapshot = _lint(rules, sources, settings, spec, jobs, cached, on_file, timing)
+        if cached is not None:
+            cached.store_snapshot(snapshot)
+        cached_files = snapshot.cached_files
+    else:
+        cached_files = len(sources)
+    found += snapshot.findings
+    findings = sorted(_not_ignored(found, rules, settings), key=Finding.sort_key)
+    return RunResult(findings, len(sources), snapshot.documents, snapshot.bytes_read, timing, cached_files)
+
+
+def _lint(
+    rules: RuleSet,
+    sources: Sequence[Source],
+    settings: Settings,
+    spec: PluginSpec,
+    jobs: int,
+    cached: _CachedRun | None,
+    on_file: Callable[[Source, FileResult], None] | None,
+    timing: dict[str, float],
+) -> Snapshot:
+    """The map phase (from the cache where it can) and the corpus phase."""
+    snapshot = Snapshot([], 0, 0)
+    docs: list[DocMeta] = []
     if cached is not None:
         results = cached.results(rules, sources, jobs, settings, spec)
     else:
         results = ((r, False) for r in map_files(rules, sources, jobs, settings, spec))
     for source, (result, from_cache) in zip(sources, results, strict=True):
-        findings.extend(result.findings)
+        snapshot.findings.extend(result.findings)
         docs.extend(result.docs)
-        totals.bytes_read += result.bytes_read
-        totals.cached += from_cache
+        snapshot.bytes_read += result.bytes_read
+        snapshot.cached_files += from_cache
         if not from_cache:
             merge_timing(timing, result.timing.items())
         if on_file is not None:
             on_file(source, result)
-    if corpus_phase:
-        corpus_findings = cached.corpus_findings if cached is not None else None
-        if corpus_findings is None:
-            corpus_findings = reduce_corpus(rules, docs, timing)
-            if cached is not None:
-                cached.store_corpus(corpus_findings)
-        findings.extend(corpus_findings)
-    totals.findings = sorted(_not_ignored(findings, rules, settings), key=Finding.sort_key)
-    totals.documents = len(docs)
-    totals.timing = timing
-    return totals
+    if rules.has_corpus_rules:
+        snapshot.findings += reduce_corpus(rules, docs, timing)
+    snapshot.documents = len(docs)
+    return snapshot
 
 
 def _not_ignored(findings: list[Finding], rules: RuleSet, settings: Settings) -> Iterator[Finding]:
