@@ -207,3 +207,17 @@ def test_a_one_file_run_skips_cross_document_rules_and_the_cache_stays_right(
     assert whole.cached == 0
     assert whole.findings == lint_paths([corpus_copy], jobs=1).findings
     assert any(f.rule == "cross-document-duplicate" for f in whole.findings)
+
+
+def test_only_the_newest_snapshots_are_kept(tmp_path: Path) -> None:
+    for number in range(cache_module.SNAPSHOTS_KEPT + 3):
+        cache = Cache(tmp_path / "cache", "space")
+        cache.put_snapshot(f"run{number}", runner.Snapshot([], number, 0))
+        cache.close()
+    cache = Cache(tmp_path / "cache", "space")
+    try:
+        kept = [n for n in range(cache_module.SNAPSHOTS_KEPT + 3) if cache.snapshot(f"run{n}") is not None]
+        assert kept == list(range(3, cache_module.SNAPSHOTS_KEPT + 3))
+        assert cache.snapshot(f"run{kept[-1]}") == runner.Snapshot([], kept[-1], 0)
+    finally:
+        cache.close()
