@@ -12,8 +12,10 @@ import pytest
 from corpuslint.dedup.grouping import banded_pairs, group_pairs
 from corpuslint.dedup.hashing import folded_codes, mix64, sequence_hashes, shingle_hashes, word_hashes
 from corpuslint.dedup.minhash import EMPTY, PERMUTATIONS, band_keys, estimated_similarity, signatures
-from corpuslint.dedup.paragraphs import fingerprint_paragraphs
+from corpuslint.dedup.paragraph_words import count_words
+from corpuslint.dedup.paragraphs import fingerprint_paragraphs, fingerprints_from_words
 from corpuslint.dedup.words import fold, is_word_char, normalize, word_pattern, words
+from corpuslint.document import Document
 
 
 def exact(text: str) -> int:
@@ -175,3 +177,32 @@ def test_folding_by_table_agrees_with_lower_casing_the_text() -> None:
     assert folded_codes(every).tolist() == reference.tolist()
     # Capital sigma lower-cases by context ("ΟΔΟΣ" ends in ς): such text takes the general path.
     assert word_hashes("ΟΔΟΣ ΣΑΣ").hashes.tolist() == word_hashes("οδος σας").hashes.tolist()
+
+
+def test_fingerprints_from_python_word_counts_agree_with_the_vectorised_ones() -> None:
+    text = "Avg shrs 3,217,500 vs 4,350,000\n\nThe  company said so.\n\n“the company SAID so”\n"
+    paragraphs = Document("a.txt", text).paragraphs
+    starts, ends = [p.start for p in paragraphs], [p.end for p in paragraphs]
+    words = count_words(text.replace("“", '"').replace("”", '"'), starts, ends)
+    assert words is not None
+    assert (words.word_counts, words.text_words) == ([9, 4, 4], [3, 4, 4])
+    counted = fingerprints_from_words(words)
+    vectorised = fingerprint_paragraphs(text, starts, ends)
+    assert counted is not None
+    assert counted.word_hashes.tolist() == vectorised.word_hashes.tolist()
+    assert (counted.word_lo, counted.word_hi, counted.text_words) == (
+        vectorised.word_lo,
+        vectorised.word_hi,
+        vectorised.text_words,
+    )
+
+
+def test_a_paragraph_that_cuts_a_word_is_left_to_the_vectorised_path() -> None:
+    assert count_words("one two three", [0, 5], [5, 13]) is None  # "t|wo"
+    assert count_words("one two thrée", [0, 5], [5, 13]) is None
+
+
+def test_characters_beyond_the_basic_plane_fold_and_separate_as_the_reference() -> None:
+    text = "𐐀BC x😀y"  # a Deseret capital letter, and an emoji between two words
+    assert words(text) == ["𐐨bc", "x", "y"]
+    assert word_hashes(text).hashes.tolist() == word_hashes("𐐨bc x y").hashes.tolist()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from itertools import accumulate
 from pathlib import Path
 
@@ -10,7 +12,11 @@ import pytest
 
 from corpuslint.api import lint
 from corpuslint.dedup import similarity
+from corpuslint.dedup.paragraph_words import count_words
 from corpuslint.dedup.paragraphs import fingerprint_paragraphs
+from corpuslint.dedup.repeats import plain_repeats
+from corpuslint.dedup.similarity import hashed_repeats
+from corpuslint.document import Document
 from corpuslint.models import Finding
 from corpuslint.testing import check_fixture, fixture_articles, lint_text
 
@@ -127,3 +133,63 @@ def test_near_pairs_are_the_same_whichever_way_candidates_are_found(monkeypatch:
             found[few] = sorted(similarity.near_pairs(prints, members, threshold))
         assert found[1000] == found[2]
         assert len(found[2]) >= 8 or threshold > 0.8  # the eight edited copies, at least
+
+
+def _story(rng: random.Random, vocabulary: list[str]) -> str:
+    """Paragraphs of random words, some copied exactly (in other case and quotes,
+    rewrapped) and some with one word changed or added."""
+    paragraphs = [[rng.choice(vocabulary) for _ in range(rng.randint(3, 30))] for _ in range(rng.randint(2, 14))]
+    for _ in range(rng.randint(0, 4)):
+        copy = list(rng.choice(paragraphs))
+        edit = rng.random()
+        if edit < 0.3:
+            copy[rng.randrange(len(copy))] = rng.choice(vocabulary)
+        elif edit < 0.5:
+            copy.append(rng.choice(vocabulary))
+        elif edit < 0.7:
+            copy = [word.upper() for word in copy]
+        paragraphs.insert(rng.randrange(len(paragraphs) + 1), copy)
+    lines = [" ".join(words) for words in paragraphs]
+    return "\n\n".join(line.replace(" ", "\n", 1) if i % 3 == 0 else f"“{line}”" for i, line in enumerate(lines))
+
+
+@pytest.mark.parametrize("script", ["ascii", "other"])
+def test_plain_and_hashed_searches_find_the_same_paragraphs(script: str) -> None:
+    # Short documents are searched in plain Python on the words themselves,
+    # longer ones over numpy's word hashes: both must find the same copies.
+    rng = random.Random(11)
+    vocabulary = [f"w{n}" for n in range(25)] + ["1987", "3rd", "Said", "said"]
+    if script == "other":
+        vocabulary += ["Straße", "İstanbul", "ΟΔΟΣ", "naïve", "𐐀x"]
+    found_any = 0
+    for _ in range(150):
+        text = _story(rng, vocabulary)
+        paragraphs = Document("story.txt", text).paragraphs
+        words = count_words(text, [p.start for p in paragraphs], [p.end for p in paragraphs])
+        assert words is not None
+        for threshold in (0.5, 0.8, 1.0):
+            plain = plain_repeats(words, 4, 10, threshold, budget=10**6)
+            assert plain == hashed_repeats(Document("story.txt", text), 4, 10, threshold)
+            found_any += bool(plain)
+    assert found_any > 100
+
+
+def test_short_documents_are_checked_without_numpy(tmp_path: Path) -> None:
+    # Loading numpy costs more than checking a short text: one file is
+    # checked without it, in ASCII or not.
+    code = (
+        "import sys\n"
+        "from corpuslint.document import Document\n"
+        "import corpuslint.rules.cross_document_duplicate\n"
+        "from corpuslint.rules.duplicate_paragraph import DuplicateParagraph\n"
+        "rule = DuplicateParagraph()\n"
+        "for text in sys.argv[1:]:\n"
+        "    print([v.message for v in rule.check(Document('a.txt', text))])\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    other = STORY.replace("sculpture", "sculpture’s").replace("director", "directrice")
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", code, STORY, other], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == ["['paragraph repeats line 1']"] * 2 + ["False"]

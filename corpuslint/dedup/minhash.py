@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
@@ -36,8 +35,6 @@ EMPTY = np.uint16(0xFFFF)
 _TOP32, _TOP16 = np.uint64(32), np.uint32(16)
 #: Which of a uint64's two uint32 halves in memory holds its top bits.
 _HIGH = 1 if sys.byteorder == "little" else 0
-#: From this many ranges on, gathering them costs less than reducing the gaps.
-_GATHER_RANGES = 4
 _SLOT_BITS = np.uint64(16)
 
 
@@ -62,21 +59,12 @@ def range_signatures(hashes: U64, bounds: list[int], out: U16 | None = None) -> 
 
     Written into ``out`` (one row per range) if given, else into a new array.
     """
-    high = _high_halves(hashes)
-    starts = bounds[0::2]
-    if len(starts) >= _GATHER_RANGES:
-        # reduceat pays per segment and row: gather the ranges without the gaps
-        # between them, and reduce half as many segments.
-        high = np.concatenate([high[lo:hi] for lo, hi in zip(starts, bounds[1::2], strict=True)])
-        starts = [0, *accumulate(hi - lo for lo, hi in zip(starts, bounds[1::2], strict=True))][:-1]
-    else:
-        # The even segments are the ranges, the odd ones the gaps; an index
-        # equal to the length is not allowed, nor needed.
-        starts = bounds[:-1] if bounds[-1] == len(high) else bounds
+    # reduceat over the bounds: the even segments are the ranges, the odd ones
+    # the gaps; an index equal to the length is not allowed, nor needed.
+    if bounds[-1] == len(hashes):
+        bounds = bounds[:-1]
     # One row per permutation: reducing along contiguous rows is the fast way.
-    minima = np.minimum.reduceat(_MULTIPLIER_COLUMN * high, starts, axis=1)
-    if len(starts) != len(bounds) // 2:
-        minima = minima[:, ::2]
+    minima = np.minimum.reduceat(_MULTIPLIER_COLUMN * _high_halves(hashes), bounds, axis=1)[:, ::2]
     minima >>= _TOP16
     if out is None:
         return minima.T.astype(np.uint16)

@@ -88,7 +88,7 @@ def fingerprint_paragraphs(text: str, starts: Sequence[int], ends: Sequence[int]
     return ParagraphPrints(words.hashes, word_bounds[:count], word_bounds[count:], text_words)
 
 
-def _from_words(words: ParagraphWords) -> ParagraphPrints | None:
+def fingerprints_from_words(words: ParagraphWords) -> ParagraphPrints | None:
     """Fingerprints from the Python word counts and folded ASCII bytes, or ``None``
     if words lie outside the paragraphs (their ranges would then be wrong)."""
     assert words.folded is not None
@@ -110,7 +110,7 @@ def paragraph_prints(doc: Document) -> ParagraphPrints:
     if prints is None:
         words = known_words(doc)
         if words is not None and words.folded is not None:
-            prints = _from_words(words)
+            prints = fingerprints_from_words(words)
         if prints is None:
             paragraphs = doc.paragraphs
             prints = fingerprint_paragraphs(doc.text, [*map(_START, paragraphs)], [*map(_END, paragraphs)])

@@ -1,24 +1,26 @@
 """Paragraphs that repeat an earlier one of the same document, exactly or nearly.
 
 The common document repeats nothing, and most show it by word counts alone:
-two paragraphs can be the same words only with as many words, so only
-paragraphs that share a count are compared word by word. Near-duplicates
-need sizes that allow a match, then the exact bound of
-:func:`~corpuslint.dedup.alignment.could_match`, then the alignment. All in
-plain Python; numpy's hashed fingerprints are used only for what would be
-slow without them (a document with very many paragraphs of similar size),
-or for text whose paragraph boundaries cut words. Both paths find the same
-paragraphs.
+two paragraphs can be the same words only with as many words, of as many
+characters, so only paragraphs that share both are compared word by word.
+Near-duplicates need sizes that allow a match, then pass two exact bounds on
+the words matched in order, cheapest first (as many as begin with the same
+class of character, :meth:`~corpuslint.dedup.paragraph_words.ParagraphWords.initials`;
+as many as the two have in common, as in
+:func:`~corpuslint.dedup.alignment.could_match`), then the alignment. All in
+plain Python on the words themselves; numpy's hashed fingerprints serve the
+documents where they cost less (:mod:`~corpuslint.dedup.similarity`). Both
+ways find the same paragraphs.
 """
 
 from __future__ import annotations
 
-import sys
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
 
 from corpuslint.dedup.alignment import needed, ordered_similarity
 from corpuslint.dedup.paragraph_words import ParagraphWords, paragraph_words
+from corpuslint.dedup.process import numpy_loaded, summarizing
 from corpuslint.document import Document
 
 #: Once numpy is loaded (by this rule or another), documents with more
@@ -41,12 +43,28 @@ def repeated_paragraphs(doc: Document, min_words: int, near_min_words: int, thre
     """Paragraphs of at least ``min_words`` words (numbers aside) that repeat an
     earlier one: exactly, or, from ``near_min_words`` words, with an in-order word
     similarity of at least ``threshold``."""
-    numpy_loaded = "numpy" in sys.modules
+    if summarizing():
+        # cross-document-duplicate hashes every document's words anyway.
+        return _hashed(doc, min_words, near_min_words, threshold)
+    loaded = numpy_loaded()
     # A long document costs fewer numpy calls than Python steps, once numpy is
     # loaded; before, loading it would cost more than checking any text here.
-    words = None if numpy_loaded and len(doc.paragraphs) > FEW_PARAGRAPHS else paragraph_words(doc)
+    words = None if loaded and len(doc.paragraphs) > FEW_PARAGRAPHS else paragraph_words(doc)
     if words is None:
         return _hashed(doc, min_words, near_min_words, threshold)
+    found = plain_repeats(
+        words, min_words, near_min_words, threshold, PAIR_BUDGET if loaded else PAIR_BUDGET_WITHOUT_NUMPY
+    )
+    if found is None:
+        return _hashed(doc, min_words, near_min_words, threshold)
+    return found
+
+
+def plain_repeats(
+    words: ParagraphWords, min_words: int, near_min_words: int, threshold: float, budget: int
+) -> Originals | None:
+    """:func:`repeated_paragraphs` over the words as Python strings, or ``None``
+    when more than ``budget`` pairs of paragraphs have sizes that allow a match."""
     sizes = words.text_words
     compared = [index for index, size in enumerate(sizes) if size >= min_words]
     if len(compared) < 2:
@@ -62,12 +80,9 @@ def repeated_paragraphs(doc: Document, min_words: int, near_min_words: int, thre
     # Later exact copies are already reported; short lines differing in a word
     # are list items and table rows ("Shr 12 cts vs 10 cts"), not edited copies.
     distinct = [index for index in compared if index not in found and sizes[index] >= near_min_words]
-    near = _near_pairs(words, distinct, threshold, PAIR_BUDGET if numpy_loaded else PAIR_BUDGET_WITHOUT_NUMPY)
+    near = _near_pairs(words, distinct, threshold, budget)
     if near is None:
-        from corpuslint.dedup.paragraphs import paragraph_prints  # numpy, only when needed
-        from corpuslint.dedup.similarity import near_pairs
-
-        near = near_pairs(paragraph_prints(doc), distinct, threshold)
+        return None
     add_near(found, near)
     return found
 
@@ -119,22 +134,31 @@ def _near_pairs(
     reach = [bisect_right(sizes, size / threshold + 1.0) for size in sizes] if threshold > 0 else [top] * top
     if sum(reach) - len(sizes) * (len(sizes) + 1) // 2 > budget:
         return None
-    lists: list[Sequence[Hashable]] = []
-    sets: list[set[Hashable]] = []
+    initials: list[tuple[int, ...] | None] = [None] * top
+    lists: dict[int, Sequence[Hashable]] = {}
+    sets: dict[int, set[Hashable]] = {}
     found = []
     for a, stop in enumerate(reach):
         for b in range(a + 1, stop):
-            while len(sets) <= b:
-                lists.append(words.words(members[len(sets)]))
-                sets.append(set(lists[-1]))
-            # alignment.could_match with the sets kept: words in common, plus repeats.
             n, m = sizes[a], sizes[b]
-            repeats = min(n - len(sets[a]), m - len(sets[b]))
-            if len(sets[a] & sets[b]) + repeats >= needed(n, m, threshold):
-                score = ordered_similarity(lists[a], lists[b])
-                if score >= threshold:
-                    i, j = members[a], members[b]
-                    found.append((i, j, score) if i < j else (j, i, score))
+            least = needed(n, m, threshold)
+            # Exact bounds on the words matched in order, cheapest first: as many
+            # as begin alike, then as many as the two have in common.
+            for k in (a, b):
+                if initials[k] is None:
+                    initials[k] = words.initials(members[k])
+            if sum(map(min, initials[a], initials[b])) < least:  # type: ignore[arg-type]
+                continue
+            for k in (a, b):
+                if k not in sets:
+                    lists[k] = words.words(members[k])
+                    sets[k] = set(lists[k])
+            if len(sets[a] & sets[b]) + min(n - len(sets[a]), m - len(sets[b])) < least:
+                continue
+            score = ordered_similarity(lists[a], lists[b])
+            if score >= threshold:
+                i, j = members[a], members[b]
+                found.append((i, j, score) if i < j else (j, i, score))
     return found
 
 

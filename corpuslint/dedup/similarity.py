@@ -28,6 +28,9 @@ from corpuslint.document import Document
 #: a very long document takes its candidates from MinHash LSH bands.
 FEW_PARAGRAPHS = 12
 ALL_PAIRS_LIMIT = 2000
+#: Up to this many paragraphs every one's key is looked up; beyond, only those
+#: of paragraphs whose word count another one shares.
+FEW_KEYS = 16
 _ONE, _TOP6 = np.uint64(1), np.uint64(58)
 _BYTE_BITS = np.array([bin(n).count("1") for n in range(256)], dtype=np.int64)
 _BITWISE_COUNT = getattr(np, "bitwise_count", None)
@@ -146,8 +149,9 @@ def hashed_repeats(doc: Document, min_words: int, near_min_words: int, threshold
         return {}
     found: Originals = {}
     word_lo, word_hi = prints.word_lo, prints.word_hi
-    counts = [word_hi[index] - word_lo[index] for index in compared]
-    if len(set(counts)) < len(counts):  # only paragraphs with as many words can be the same words
+    # Only paragraphs with as many words can be the same words: in a long
+    # document, counting them spares most of the keys.
+    if len(compared) < FEW_KEYS or len({word_hi[index] - word_lo[index] for index in compared}) < len(compared):
         hashes = prints.hash_bytes
         first_seen: dict[bytes, int] = {}
         for index in compared:

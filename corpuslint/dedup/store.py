@@ -20,6 +20,7 @@ import numpy.typing as npt
 from corpuslint.dedup.hashing import shingle_hashes, text_hash, window_hashes
 from corpuslint.dedup.minhash import EMPTY, PERMUTATIONS, U16, range_signatures, signatures
 from corpuslint.dedup.paragraphs import ParagraphPrints, paragraph_prints
+from corpuslint.dedup.process import note_summarizing
 from corpuslint.document import Document
 
 ROW = np.dtype(
@@ -75,6 +76,7 @@ def paragraph_signatures(prints: ParagraphPrints, indices: list[int], size: int,
 def summarize_document(doc: Document, min_words: int, shingle_size: int | None) -> Summary:
     """The store rows of ``doc``'s paragraphs of at least ``min_words`` words, with
     signatures of their ``shingle_size``-word shingles (none, for exact copies only)."""
+    note_summarizing()
     prints = paragraph_prints(doc)
     sizes = prints.text_words
     indices = [i for i, size in enumerate(sizes) if size >= min_words]
