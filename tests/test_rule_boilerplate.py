@@ -120,6 +120,7 @@ def test_extra_files_add_kinds(tmp_path: Path) -> None:
     ("options", "complaint"),
     [
         ({"extra-patterns": ["(unclosed"]}, "invalid regular expression"),
+        ({"extra-patterns": [r"caf\u00e9"]}, "invalid regular expression"),  # lines are matched as bytes too
         ({"extra-patterns": ["(foo) bar"]}, "capturing groups"),
         ({"extra-patterns": ["Foo"]}, "upper-case"),
         ({"extra-phrases": [3]}, "list of non-empty strings"),
