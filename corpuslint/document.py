@@ -6,17 +6,45 @@ are split lazily and cached, so several rules never re-split the same text.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from functools import cached_property
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from time import perf_counter
+from typing import Generic, TypeVar, overload
 
 from corpuslint.models import Location
-from corpuslint.text.lines import split_lines, split_paragraphs
+from corpuslint.text.lines import line_starts, split_lines, split_paragraphs
 from corpuslint.text.sentences import split_sentences
 from corpuslint.text.spans import Span
 
-_NEWLINE = re.compile("\n")
+T = TypeVar("T")
+
+
+class _structure(Generic[T]):
+    """A part of the structure, computed on first use, cached in the
+    instance ``__dict__`` under its own name, and timed into
+    ``structure_seconds`` once even when it asks for another part.
+
+    Lighter than ``functools.cached_property``, which takes a lock on every
+    first use (Python 3.11): a document is never shared between threads.
+    """
+
+    def __init__(self, func: Callable[[Document], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, doc: None, owner: type[Document] | None = None) -> _structure[T]: ...
+    @overload
+    def __get__(self, doc: Document, owner: type[Document] | None = None) -> T: ...
+    def __get__(self, doc: Document | None, owner: type[Document] | None = None) -> T | _structure[T]:
+        if doc is None:
+            return self
+        before, started = doc.structure_seconds, perf_counter()
+        value: T = self.func(doc)
+        doc.__dict__[self.name] = value
+        doc.structure_seconds = before + (perf_counter() - started)
+        return value
 
 
 class Document:
@@ -50,25 +78,15 @@ class Document:
         #: ``--timing`` charges them to the engine, not to the first rule that asks.
         self.structure_seconds = 0.0
 
-    @cached_property
+    @_structure
     def lines(self) -> list[Span]:
         """Lines split on ``\\n`` (1-based ``line``), without line endings."""
-        started = perf_counter()
-        lines = split_lines(self.text)
-        self.structure_seconds += perf_counter() - started
-        return lines
+        return split_lines(self.text)
 
-    @cached_property
+    @_structure
     def line_starts(self) -> list[int]:
         """Offsets where lines begin, found without building the lines themselves."""
-        started = perf_counter()
-        text = self.text
-        starts = [0]
-        starts += [match.end() for match in _NEWLINE.finditer(text)]
-        if len(starts) > 1 and starts[-1] == len(text):
-            starts.pop()  # a final newline ends the last line; it starts none
-        self.structure_seconds += perf_counter() - started
-        return starts
+        return line_starts(self.text)
 
     def first_lines(self, count: int) -> list[Span]:
         """The first ``count`` lines, without splitting the whole document."""
@@ -77,34 +95,32 @@ class Document:
         cut = self.line_starts[count] if count < len(self.line_starts) else len(self.text)
         return split_lines(self.text[:cut])[:count]
 
-    @cached_property
+    @_structure
     def paragraphs(self) -> list[Span]:
-        starts = self.line_starts
-        started = perf_counter()
-        paragraphs = split_paragraphs(self.text, starts)
-        self.structure_seconds += perf_counter() - started
-        return paragraphs
+        return split_paragraphs(self.text, self.line_starts)
 
-    @cached_property
+    @_structure
     def sentences(self) -> list[Span]:
-        paragraphs, starts = self.paragraphs, self.line_starts
-        started = perf_counter()
-        sentences = split_sentences(self.text, paragraphs, starts)
-        self.structure_seconds += perf_counter() - started
-        return sentences
+        return split_sentences(self.text, self.paragraphs, self.line_starts)
 
     def sentences_of(self, paragraph: Span) -> list[Span]:
         """The sentences inside one paragraph (from the shared cache)."""
-        return [s for s in self.sentences if paragraph.start <= s.start < paragraph.end]
+        starts = self._sentence_starts
+        return self.sentences[bisect_left(starts, paragraph.start) : bisect_left(starts, paragraph.end)]
+
+    @_structure
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a text offset; columns count characters."""
-        index = max(0, bisect_right(self.line_starts, offset) - 1)
-        return index + 1, offset - self.line_starts[index] + 1
+        starts = self.line_starts
+        index = max(0, bisect_right(starts, offset) - 1)
+        return index + 1, offset - starts[index] + 1
 
-    @cached_property
+    @property
     def is_ascii(self) -> bool:
-        return self.text.isascii()
+        return self.text.isascii()  # a flag CPython keeps on every string: no scan
 
     def location(self, offset: int) -> Location:
         """Where ``offset`` is, as a :class:`Location` for ``related`` lists."""

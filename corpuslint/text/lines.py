@@ -3,77 +3,136 @@
 Lines are split on ``\\n`` only (a trailing ``\\r`` is kept out of the line's
 text), because ``str.splitlines`` also breaks on U+0085 and U+2028, which
 would shift every line number after them compared with editors and ``grep``.
+
+Offsets and spans are built with ``map``/``zip`` over C-level iterators
+rather than Python loops: these run on every document of a corpus.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add, lt, sub
 
-from corpuslint.text.spans import Span
+from corpuslint.text.spans import Span, make_spans
 
 #: A hard-wrapped block has lines shorter than this; longer lines mean one
 #: paragraph per line (scraped pages without blank lines, like seed 004).
 WRAP_WIDTH = 100
 
 
+def _starts(parts: list[str]) -> list[int]:
+    """Offsets of ``parts`` joined by ``\\n``: the sum of earlier lengths plus one per newline."""
+    return list(map(add, accumulate(map(len, parts), initial=0), count()))
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where lines begin (``[0]`` for an empty text)."""
+    parts = text.split("\n")
+    parts.pop()  # the last part starts a line but ends none
+    starts = _starts(parts)
+    if len(starts) > 1 and starts[-1] == len(text):
+        starts.pop()  # a final newline ends the last line; it starts none
+    return starts
+
+
 def split_lines(text: str) -> list[Span]:
     parts = text.split("\n")
-    if parts and not parts[-1]:
+    if not parts[-1]:
         parts.pop()  # the text ends with a newline: no empty last line
-    if not parts:
-        return []
-    starts = list(accumulate((len(part) + 1 for part in parts[:-1]), initial=0))
-    numbers = range(1, len(parts) + 1)
+    starts = _starts(parts)
     if "\r" in text:
         parts = [part[:-1] if part.endswith("\r") else part for part in parts]
-    ends = [start + len(part) for start, part in zip(starts, parts, strict=True)]
-    return list(map(Span, starts, ends, numbers, parts))
+    ends = map(add, starts, map(len, parts))
+    return make_spans(zip(starts, ends, count(1), parts))
 
 
-#: A block: a maximal run of lines that hold something besides whitespace.
-#: ``\S`` never matches U+00A0 and other Unicode spaces, so a line of only
-#: non-breaking spaces separates paragraphs just like an empty one.
-_BLOCK = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)
+#: What separates paragraphs: a newline followed by blank lines, or by an
+#: indented line holding something besides whitespace (wire copy begins its
+#: paragraphs so inside a block). ``\S`` never matches U+00A0 and other
+#: Unicode spaces, so a line of only non-breaking spaces is blank like an
+#: empty one. Splitting at this pattern, which begins with a literal newline,
+#: is quicker than matching the paragraphs themselves.
+_SEPARATOR = re.compile(r"(\n(?:(?:[^\S\n]*\n)+|(?=[ \t][^\S\n]*\S)))")
+_FIRST_FILLED_LINE = re.compile(r"^[^\S\n]*\S", re.MULTILINE)
 
 
-def _indented(line: str) -> bool:
-    return line[:1] in (" ", "\t")
+def _long_lines(starts: list[int]) -> list[int]:
+    """Indices of the lines longer than WRAP_WIDTH that another line follows."""
+    lengths = map(sub, islice(starts, 1, None), starts)  # each with its newline
+    return list(compress(count(), map(lt, repeat(WRAP_WIDTH + 1), lengths)))
 
 
-def _line_groups(lines: list[str]) -> list[list[int]]:
-    """Indices of the lines of each paragraph inside one multi-line block."""
-    if any(_indented(line) for line in lines[1:]):
-        # Wire copy: paragraphs begin with an indented line.
-        groups: list[list[int]] = []
-        for index, line in enumerate(lines):
-            if not groups or _indented(line):
-                groups.append([index])
-            else:
-                groups[-1].append(index)
-        return groups
-    if max(len(line) for line in lines[:-1]) > WRAP_WIDTH:
-        # Long physical lines are not hard-wrapped: each one is a paragraph.
-        return [[index] for index in range(len(lines))]
-    return [list(range(len(lines)))]
+def _last_filled_end(text: str) -> int:
+    """Where the last line holding something besides whitespace ends."""
+    tail = text[-64:]  # trailing whitespace is short: strip a copy of the tail only
+    kept = len(tail.rstrip())
+    filled = len(text) - len(tail) + kept if kept else len(text.rstrip())
+    end = text.find("\n", filled)
+    return len(text) if end < 0 else end
+
+
+def _pieces(text: str) -> tuple[int, list[str]]:
+    """Where the first paragraph begins, and the paragraphs with the separators between them."""
+    first = _FIRST_FILLED_LINE.search(text)
+    if first is None:
+        return 0, []
+    begin, end = first.start(), _last_filled_end(text)
+    if begin or end < len(text) - 1:
+        return begin, _SEPARATOR.split(text[begin:end])
+    # The usual text: split whole, not copied. A final newline starts no
+    # paragraph, so it stays on the last one.
+    parts = _SEPARATOR.split(text)
+    if end < len(text):
+        parts[-1] = parts[-1][:-1]
+    return 0, parts
 
 
 def split_paragraphs(text: str, line_starts: list[int]) -> list[Span]:
     """Paragraphs: blocks between blank lines, split further at indented
     first lines (wire copy) or at every line when lines are not wrapped."""
-    paragraphs: list[Span] = []
-    for match in _BLOCK.finditer(text):
-        block = match.group().rstrip("\r")
-        start = match.start()
-        first_line = bisect_right(line_starts, start)
-        if "\n" not in block:
-            paragraphs.append(Span(start, start + len(block), first_line, block))
+    begin, parts = _pieces(text)
+    if not parts:
+        return []
+    offsets = list(accumulate(map(len, parts), initial=begin))
+    texts, starts, ends = parts[::2], offsets[::2], offsets[1::2]
+    lines = map(bisect_right, repeat(line_starts), starts)
+    carriage = "\r" in text
+    if not carriage and max(map(sub, islice(line_starts, 1, None), line_starts), default=0) <= WRAP_WIDTH + 1:
+        # The common case: every piece is a paragraph as it stands.
+        return make_spans(zip(starts, ends, lines, texts, strict=True))
+    return _split_unwrapped(parts, starts, list(lines), line_starts, carriage)
+
+
+def _split_unwrapped(
+    parts: list[str], starts: list[int], lines: list[int], line_starts: list[int], carriage: bool
+) -> list[Span]:
+    """The general case: carriage returns, and blocks of long unwrapped lines."""
+    texts = parts[::2]
+    if carriage:
+        texts = [paragraph.rstrip("\r") for paragraph in texts]
+    ends = list(map(add, starts, map(len, texts)))
+    long_lines = _long_lines(line_starts)
+    # Only a block of several lines can be unwrapped; wire copy never is.
+    several = list(compress(count(), map(str.__contains__, texts, repeat("\n"))))
+    for index in reversed(several):
+        first = lines[index] - 1
+        last = first + texts[index].count("\n")
+        at = bisect_left(long_lines, first)
+        if at == len(long_lines) or long_lines[at] >= last or _in_wire_block(parts, index):
             continue
-        lines = block.split("\n")
-        offsets = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=start))
-        for group in _line_groups(lines):
-            begin, last = offsets[group[0]], group[-1]
-            end = offsets[last] + len(lines[last].rstrip("\r"))
-            paragraphs.append(Span(begin, end, first_line + group[0], text[begin:end]))
-    return paragraphs
+        pieces = texts[index].split("\n")
+        if carriage:
+            pieces = [piece.rstrip("\r") for piece in pieces]
+        each = line_starts[first : last + 1]
+        starts[index : index + 1], ends[index : index + 1] = each, list(map(add, each, map(len, pieces)))
+        lines[index : index + 1], texts[index : index + 1] = range(first + 1, last + 2), pieces
+    return make_spans(zip(starts, ends, lines, texts, strict=True))
+
+
+def _in_wire_block(parts: list[str], index: int) -> bool:
+    """Whether a lone newline separates this paragraph from a neighbour: then
+    the block holds indented lines, each beginning a paragraph."""
+    at = 2 * index
+    return (at > 0 and parts[at - 1] == "\n") or (at + 1 < len(parts) and parts[at + 1] == "\n")

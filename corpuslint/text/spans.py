@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import repeat
 from typing import NamedTuple
 
 
@@ -15,3 +17,17 @@ class Span(NamedTuple):
     end: int
     line: int
     text: str
+
+
+#: ``new_span(Span, (start, end, line, text))`` builds a span in C, skipping the
+#: generated Python ``__new__`` that ``Span(...)`` runs.
+new_span = tuple.__new__
+
+
+def make_spans(fields: Iterable[tuple[int, int, int, str]]) -> list[Span]:
+    """Spans from ``(start, end, line, text)`` tuples.
+
+    ``tuple.__new__`` builds each one in C; ``Span(...)`` would run the
+    generated Python ``__new__`` once per line, paragraph and sentence.
+    """
+    return list(map(new_span, repeat(Span), fields))
