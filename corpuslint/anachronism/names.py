@@ -60,6 +60,8 @@ _REALM = re.compile(r"\s+of\s+.*$")
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents: "Pöhl" -> "pohl", "Alfonsín" -> "alfonsin"."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
