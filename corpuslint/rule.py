@@ -60,6 +60,11 @@ class Rule:
     def setup(self) -> None:
         """Prepare expensive state once (compile patterns, load data)."""
 
+    def warm_up(self) -> None:
+        """Load now what :meth:`setup` left to load lazily, at the first document
+        that needs it: called before a parallel run starts its worker processes,
+        which then inherit it instead of each loading it again."""
+
     @classmethod
     def docs(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")

@@ -85,7 +85,8 @@ def map_files(
     global _worker_rules
     # Set the rules up before the pool starts: forked workers inherit them
     # (copy-on-write) instead of each loading patterns and data again.
-    _ = rules.document_rules, rules.summarizers
+    for rule in (*rules.document_rules, *rules.summarizers):
+        rule.warm_up()
     _worker_rules = rules
     try:
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, spec)) as pool:

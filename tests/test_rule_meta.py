@@ -59,3 +59,24 @@ def test_default_settings_enable_every_core_rule() -> None:
     registry = build_registry(plugin_manager(PluginSpec(use_entry_points=False)))
     names = {a.rule.name for a in active_rules(Settings(), registry)}
     assert names >= CORE_RULES
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.mark.parametrize("rule", builtin_rules(), ids=lambda r: r.name)
+def test_warming_up_a_rule_changes_none_of_its_findings(rule: type[Rule]) -> None:
+    # Parallel runs warm rules up before forking; a serial run loads lazily.
+    from corpuslint.document import Document
+    from corpuslint.rule import CorpusRule
+
+    docs = [Document(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    lazy, warm = rule(), rule()
+    warm.warm_up()
+
+    def results(instance: Rule) -> list[object]:
+        if isinstance(instance, CorpusRule):
+            return [repr(instance.summarize(doc)) for doc in docs]
+        return [list(instance.check(doc)) for doc in docs]  # type: ignore[attr-defined]
+
+    assert results(warm) == results(lazy)

@@ -41,6 +41,11 @@ class Checker:
         s = self.settings
         return Verdicts(self.kb, s.tolerance_days, s.check_undated, s.dates)
 
+    def load(self) -> None:
+        """Read the knowledge base and import the reasoning now, not at the first mention."""
+        _ = self.kb.full, self._verdicts
+        self.kb.load()
+
     def check(self, doc: Document) -> list[Report]:
         mentions = list(self.finder.find(doc.text))
         if not mentions:

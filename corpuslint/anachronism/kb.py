@@ -117,6 +117,10 @@ class KnowledgeBase:
     def _rows(self) -> Tables:
         return self._read_rows()
 
+    def load(self) -> None:
+        """Read both tables now."""
+        _ = self._names, self._rows
+
     @cached_property
     def meta(self) -> dict[str, str]:
         return cast(dict[str, str], self._names["meta"])

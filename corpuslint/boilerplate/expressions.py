@@ -34,6 +34,11 @@ class Expressions:
         self._whole: re.Pattern[bytes] | None = None
         self._documents_left = whole_after
 
+    def compile_whole(self) -> None:
+        """Compile the whole vocabulary's expression now (for a run known to be long)."""
+        self._documents_left = 0
+        self.for_document(b"")
+
     def for_document(self, haystack: bytes) -> re.Pattern[bytes] | None:
         """The expression for a document (lower-cased, "\\n"-framed); ``None`` if nothing can match."""
         if self._whole is not None:

@@ -111,6 +111,9 @@ class Anachronism(DocumentRule):
         )
         self.checker: Checker = Checker(load_paths([str(p) for p in self.config["knowledge"]]), settings)
 
+    def warm_up(self) -> None:
+        self.checker.load()
+
     def check(self, doc: Document) -> Iterable[Violation]:
         for report in self.checker.check(doc):
             yield Violation(report.start, report.end, report.message)

@@ -90,6 +90,9 @@ class Boilerplate(DocumentRule):
         self.matcher = Matcher(vocabulary)
         self.use_layout = bool(self.config["layout"])
 
+    def warm_up(self) -> None:
+        self.matcher.expressions.compile_whole()
+
     def check(self, doc: Document) -> Iterable[Violation]:
         hits = self.matcher.hits(doc.text)
         if not hits:

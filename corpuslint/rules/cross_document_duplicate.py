@@ -83,6 +83,9 @@ class CrossDocumentDuplicate(CorpusRule):
         # Exact copies only: the MinHash signatures would never be read.
         self._shingles = int(self.config["shingle-words"]) if float(self.config["similarity"]) < 1.0 else None
 
+    def warm_up(self) -> None:
+        _summarizer()
+
     def summarize(self, doc: Document) -> Summary:
         return _summarizer()(doc, self._floor, self._shingles)
 

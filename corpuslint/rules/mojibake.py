@@ -60,9 +60,10 @@ class Mojibake(DocumentRule):
         self._finder: BadLineFinder | None = None
         self._may_anchor: Callable[[str], object] = MAY_ANCHOR.search
 
-    def _bad_lines(self, doc: Document) -> Iterator[tuple[int, str]]:
-        if doc.is_ascii or (self._finder is None and not self._may_anchor(doc.text)):
-            return iter(())
+    def warm_up(self) -> None:
+        self._load_ftfy()
+
+    def _load_ftfy(self) -> BadLineFinder:
         if self._finder is None:
             from ftfy import fix_encoding_and_explain
 
@@ -70,9 +71,12 @@ class Mojibake(DocumentRule):
             self.fix_encoding = fix_encoding_and_explain
             if not self._finder.prefilter_holds:  # a newer ftfy: its own anchors from now on
                 self._may_anchor = _always
-        elif not self._may_anchor(doc.text):
+        return self._finder
+
+    def _bad_lines(self, doc: Document) -> Iterator[tuple[int, str]]:
+        if doc.is_ascii or not self._may_anchor(doc.text):
             return iter(())
-        return self._finder.bad_lines(doc)
+        return self._load_ftfy().bad_lines(doc)
 
     def check(self, doc: Document) -> Iterable[Violation]:
         for offset, line in self._bad_lines(doc):
