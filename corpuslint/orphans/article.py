@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cached_property
-from string import ascii_lowercase, digits
+from string import ascii_letters, ascii_lowercase, digits
 
 from corpuslint.document import Document
-from corpuslint.orphans import tokens
+from corpuslint.orphans import recurrence, tokens
 from corpuslint.orphans.cohesion import CohesionMap
 from corpuslint.orphans.lexicon import STEM, Lexicon
 from corpuslint.text.spans import Span
@@ -29,6 +29,10 @@ from corpuslint.text.spans import Span
 MISSES_BEFORE_TABLE = 50
 _LETTERS = frozenset(ascii_lowercase)
 _ALPHANUMERIC = frozenset(ascii_lowercase + digits)
+#: Sorts after every span that starts at the same offset.
+_END = float("inf")
+#: Characters that lower-case to a letter of the stem pattern.
+_WORD_BEFORE = frozenset(ascii_letters + "\u0130\u212a")
 
 
 class Article:
@@ -43,6 +47,8 @@ class Article:
         self._stems: dict[int, frozenset[str]] = {}
         self._misses = 0
         self._personal: dict[int, bool] = {}
+        #: What :class:`corpuslint.orphans.references.ReferenceFinder` read from the text once.
+        self.memo: dict[str, int | None] = {}
 
     @cached_property
     def lower(self) -> str:
@@ -55,24 +61,25 @@ class Article:
         return CohesionMap(tokens.word_stems(self.lower, self.sentences), self.lexicon.stop_stems)
 
     @cached_property
-    def starts(self) -> list[int]:
-        return [span.start for span in self.sentences]
-
-    @cached_property
     def role_sentences(self) -> frozenset[int]:
         """Sentences holding "the" before a role noun, found in one scan of the text."""
-        starts = self.starts
+        sentences = self.sentences
+        # a two-item tuple sorts after every span starting at the match: the span holding it
         return frozenset(
-            bisect_right(starts, m.start()) - 1 for m in self.lexicon.role_mentions.finditer(self.doc.text)
+            bisect_right(sentences, (m.start(), _END)) - 1 for m in self.lexicon.role_mentions.finditer(self.doc.text)
         )
 
     @cached_property
     def inside_paragraph(self) -> frozenset[int]:
-        """Sentences with a sentence of their own paragraph on either side: found
-        between consecutive paragraph openings, not by looking at every sentence."""
-        openers = tokens.paragraph_openers(self.doc, self.starts)
-        bounds = zip(openers, [*openers[1:], len(self.sentences)], strict=True)
-        return frozenset(at for first, end in bounds for at in range(first + 1, end - 1))
+        """Sentences with a sentence of their own paragraph on either side."""
+        return tokens.inside_paragraphs(self.doc)
+
+    def inside(self, at: int) -> bool:
+        """Whether sentence ``at`` is in :attr:`inside_paragraph`, for an article that
+        asks about one sentence only."""
+        if "inside_paragraph" in self.__dict__:
+            return at in self.inside_paragraph
+        return tokens.inside_paragraph(self.doc, at)
 
     def personal(self, at: int) -> bool:
         """Whether the sentence speaks as "I" or "we" or to "you" (asked of each
@@ -82,12 +89,21 @@ class Article:
             personal = self._personal[at] = tokens.is_personal(self.sentences[at].text)
         return personal
 
+    def voiced(self, at: int) -> bool:
+        """:func:`tokens.is_voiced`, keeping the costlier half for the neighbours' test."""
+        return tokens.is_quoted(self.sentences[at].text) or self.personal(at)
+
     def stems(self, at: int) -> frozenset[str]:
         """The content words of one sentence."""
         stems = self._stems.get(at)
         if stems is None:
-            span = self.sentences[at]
-            found = frozenset(STEM.findall(self.lower, span.start, span.end))
+            start, end, _, text = self.sentences[at]
+            if start and self.doc.text[start - 1] in _WORD_BEFORE:
+                # the stem pattern must see the letter before the sentence
+                found = frozenset(STEM.findall(self.lower, start, end))
+            else:
+                # the sentence alone, lower-cased as the whole text is, reads the same
+                found = frozenset(STEM.findall(text.replace("\u0130", "i").lower()))
             stems = self._stems[at] = found - self.lexicon.stop_stems
         return stems
 
@@ -105,6 +121,13 @@ class Article:
                 if count > limit:
                     break
         return count
+
+    def shares_any(self, at: int) -> bool:
+        """Whether a content word of the sentence occurs in another one: ``shared(at, 0) > 0``,
+        asked first of its lower-case words as written (see :mod:`recurrence`)."""
+        if recurrence.recurs_as_written(self.doc.text, self.sentences, at, self.lexicon.stop_stems):
+            return True
+        return self.shared(at, 0) > 0
 
     def _elsewhere(self, stem: str, start: int, end: int) -> bool:
         """Whether a sentence other than ``[start, end)`` has this stem: the same

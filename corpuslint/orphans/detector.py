@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, islice
+from re import Match
 
 from corpuslint.document import Document
 from corpuslint.orphans import references, tokens
@@ -63,7 +65,7 @@ class Detector:
     def find(self, doc: Document) -> Iterator[Orphan]:
         spans = doc.sentences
         prose = tokens.prose_flags(spans)
-        count = sum(prose)
+        count = prose.count(True)
         if not count:
             return
         article = Article(doc, prose, self.lexicon, judged=count >= self.settings.min_sentences)
@@ -72,12 +74,9 @@ class Detector:
         min_words = self.settings.min_content_words + ((count - 1) // SHORT_ARTICLE).bit_length()
         lede = prose.index(True)
         found: dict[int, Orphan] = {}
-        candidates, referring = self._candidates(article, lede)
-        for at in candidates:
-            message = self._judge(article, at, at == lede, at in referring, min_words)
-            if message is not None:
-                span = spans[at]
-                found[at] = Orphan(span.start, span.end, span.line, message)
+        for at, message in self._judged(article, lede, min_words):
+            span = spans[at]
+            found[at] = Orphan(span.start, span.end, span.line, message)
         if found and article.judged:
             for at in sorted(found):
                 if at != lede:  # a splice sits inside an article, not at its start
@@ -85,35 +84,53 @@ class Detector:
         for at in sorted(found):
             yield found[at]
 
-    def _candidates(self, article: Article, lede: int) -> tuple[list[int], set[int]]:
-        """The prose sentences that could be reported, and those among them that open
-        with a possible reference: the lede; in an article long enough for cohesion,
-        also those opening with a reference, those with a role noun, and those
-        inside a paragraph."""
+    def _judged(self, article: Article, lede: int, min_words: int) -> Iterator[tuple[int, str]]:
+        """The findings among the prose sentences that could be reported, in order: the
+        lede; in an article long enough for cohesion, also those opening with a
+        reference, those with a role noun, and those inside a paragraph."""
         if not article.judged:
-            return [lede], {lede}  # too short for cohesion: only a reference in the lede stands alone
-        spans, prose = article.sentences, article.prose
+            # too short for cohesion: only a demonstrative opening the lede ("These incidents")
+            # stands alone, or a lede that cohesion can judge inside its paragraph
+            if references.may_open_with_demonstrative(article.sentences[lede].text) or article.inside(lede):
+                message = self._judge(article, lede, True, True, min_words)
+                if message is not None:
+                    yield lede, message
+            return
+        message = self._judge(article, lede, True, True, min_words)
+        if message is not None:
+            yield lede, message
+        spans = article.sentences
+        roles, inside = article.role_sentences, article.inside_paragraph
         subject, may_refer = references.opening_subject, self.references.may_refer
-        referring = {
-            at for at, span in enumerate(spans) if prose[at] and (m := subject(span.text)) is not None and may_refer(m)
-        }
-        referring.add(lede)
-        chosen = referring.union(at for at in article.role_sentences | article.inside_paragraph if prose[at])
-        return sorted(chosen), referring
+        for at in compress(range(lede + 1, len(spans)), islice(article.prose, lede + 1, None)):
+            referring = (match := subject(spans[at].text)) is not None and may_refer(match)
+            if referring or at in roles:
+                message = self._judge(article, at, False, referring, min_words, match)
+            elif at in inside:
+                # no reference to resolve: only cohesion can report it
+                message = self._isolated(article, at, min_words)
+            else:
+                continue
+            if message is not None:
+                yield at, message
 
-    def _judge(self, article: Article, at: int, lede: bool, referring: bool, min_words: int) -> str | None:
-        text = article.sentences[at].text
-        # quoted speech and first or second person speak of a world outside the article
-        if tokens.is_voiced(text):
-            return None
+    def _judge(
+        self, article: Article, at: int, lede: bool, referring: bool, min_words: int, match: Match[str] | None = None
+    ) -> str | None:
+        """The finding for a sentence that opens with a possible reference (``match`` is
+        the opening, when already read) or holds a role noun, if any."""
         role = article.judged and at in article.role_sentences
         reference = None
         if referring or role:
-            reference = self.references.unresolved(article.doc.text, article.sentences, at, lede, role)
+            doc, sentences = article.doc, article.sentences
+            reference = self.references.unresolved(doc.text, sentences, at, lede, role, match, article.memo)
         if reference is None:
             # a sentence at a paragraph's edge may open a new sub-topic: only one with
             # neighbours in its own paragraph is judged on cohesion alone
-            return self._isolated(article, at, min_words) if at in article.inside_paragraph else None
+            return self._isolated(article, at, min_words) if article.inside(at) else None
+        # quoted speech and first or second person speak of a world outside the article
+        if article.voiced(at):
+            return None
         if reference.strength is Strength.STRONG:
             return f"'{reference.phrase}' {reference.reason}"
         if not article.judged:
@@ -132,28 +149,28 @@ class Detector:
         """A sentence that shares none of its words with the article, between neighbours that
         share some. The tests that read only the sentence and its neighbours come first:
         they settle most sentences before any word is looked up in the rest of the text."""
-        sentences = article.sentences
-        text = sentences[at].text
+        text = article.sentences[at].text
+        # quoted speech and first or second person speak of a world outside the article;
         # next to a "you" or a "we", it is likely an aside or an instruction ("Connect with
         # retailers."), which changes the subject without leaving the text
-        if article.personal(at - 1) or article.personal(at + 1):
+        if article.voiced(at) or article.personal(at - 1) or article.personal(at + 1):
             return None
         # a pronoun, connective or demonstrative ties it to its neighbours without a shared word
         if tokens.tied_to_context(text):
             return None
+        # almost every sentence shares a word, found by the first search or two
+        if article.shares_any(at) or len(article.stems(at)) < min_words:
+            return None
         # a run of figures ("Acme rose 1-1/4 to 30-1/2, Brill 3/8 to 12 ...") is a table set as
         # prose: its few words say nothing about whether it belongs
         if tokens.is_figures(text):
-            return None
-        size = len(article.stems(at))
-        # almost every sentence shares a word, found by the first search
-        if size < min_words or article.shared(at, 0) > 0:
             return None
         # sharing nothing, it shares nothing with its neighbours either, so what they
         # share is all with the rest of the article
         need = self.settings.min_neighbour_shared
         if need > 0 and min(article.shared(at - 1, need - 1), article.shared(at + 1, need - 1)) < need:
             return None
+        size = len(article.stems(at))
         return (
             f"the sentence shares none of its {size} content words with the rest of the article, "
             "unlike the sentences around it: spliced in from another text?"

@@ -18,8 +18,11 @@ from corpuslint.text.spans import Span
 
 #: Role nouns resolve through a related event only if it is this many sentences back.
 NEAR_SENTENCES = 4
+#: The opening word, when a pronoun or determiner follows it, is read as a whole (the
+#: lookahead and back-reference make an atomic group): the many sentences that open
+#: with neither fail without retreating letter by letter.
 _SUBJECT = re.compile(
-    r"[(\[]?(?:(?P<conn>[A-Z][a-z]+),?\s+)?"
+    r"[(\[]?(?:(?=(?P<conn>[A-Z][a-z]+))(?P=conn),?\s+(?=[HhSsTt]))?"
     r"(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b|(?P<det>This|These|Those|The|this|these|those|the)\s+"
     r"(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}))"
 )
@@ -110,6 +113,12 @@ _NOT_MODIFIERS = frozenset(
 opening_subject = _SUBJECT.match
 
 
+def may_open_with_demonstrative(text: str) -> bool:
+    """False when the sentence cannot open with "This", "These" or "Those": none of them
+    is in it. Three substring tests, far cheaper than matching the opening."""
+    return "his" in text or "hese" in text or "hose" in text
+
+
 class Strength(IntEnum):
     WEAK = 1  # "the <role>" later in a sentence: also often a first mention
     MEDIUM = 2  # "The <role or event>" as subject, or a role resolved only long ago
@@ -138,16 +147,26 @@ class ReferenceFinder:
         return not self.lexicon.families.keys().isdisjoint(subject.group("words").split())
 
     def unresolved(
-        self, text: str, sentences: Sequence[Span], at: int, lede: bool, role: bool = True
+        self,
+        text: str,
+        sentences: Sequence[Span],
+        at: int,
+        lede: bool,
+        role: bool = True,
+        match: re.Match[str] | None = None,
+        memo: dict[str, int | None] | None = None,
     ) -> Reference | None:
         """The unresolved reference of ``sentences[at]``, if any; ``role`` looks at
-        mid-sentence role nouns too (they count only with the cohesion signal)."""
+        mid-sentence role nouns too (they count only with the cohesion signal).
+        ``match`` is :data:`opening_subject` on the sentence, if already tried, and
+        ``memo`` keeps what was read from the document for its other sentences."""
         start = sentences[at].start
-        match = _SUBJECT.match(sentences[at].text)
+        if match is None:
+            match = _SUBJECT.match(sentences[at].text)
         found: Reference | None = None
         if match is not None and self._connective_ok(match.group("conn")):
             if match.group("pronoun"):
-                found = self._pronoun(text, start, match.group("pronoun"), lede)
+                found = self._pronoun(text, start, match.group("pronoun"), lede, {} if memo is None else memo)
             else:
                 found = self._noun_phrase(text, sentences, at, match, lede)
         if found is None and role:
@@ -157,15 +176,26 @@ class ReferenceFinder:
     def _connective_ok(self, word: str | None) -> bool:
         return word is None or word.lower() in self.lexicon.connectives
 
-    def _pronoun(self, text: str, start: int, pronoun: str, lede: bool) -> Reference | None:
+    def _pronoun(
+        self, text: str, start: int, pronoun: str, lede: bool, memo: dict[str, int | None]
+    ) -> Reference | None:
         # An excerpt opens with a pronoun as often as a broken article does: only a
         # pronoun after the lede, with still no person named, is evidence.
         if lede or pronoun.lower() == "they":
             return None
-        earlier = text[:start]
-        if any((m.group(1) or m.group(2)) not in _NOT_PEOPLE for m in _NAME.finditer(earlier)):
+        # where the document first names someone, read once for all its pronouns: a
+        # name ending before the sentence (with white space before it, where no name
+        # can end) is found as well in the text before it
+        if "name" not in memo:
+            memo["name"] = next(
+                (m.end() for m in _NAME.finditer(text) if (m.group(1) or m.group(2)) not in _NOT_PEOPLE), None
+            )
+        named = memo["name"]
+        if named is not None and named <= start and text[start - 1].isspace():
             return None
-        if self.lexicon.person.search(earlier):
+        if any((m.group(1) or m.group(2)) not in _NOT_PEOPLE for m in _NAME.finditer(text, 0, start)):
+            return None
+        if self.lexicon.person.search(text, 0, start):
             return None
         return Reference(pronoun, Strength.MEDIUM, "has no antecedent: no person is named before it")
 
