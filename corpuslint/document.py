@@ -12,7 +12,7 @@ from time import perf_counter
 from typing import Generic, TypeVar, overload
 
 from corpuslint.models import Location
-from corpuslint.text.lines import line_starts, split_lines, split_paragraphs
+from corpuslint.text.lines import line_starts, lines_and_starts, split_lines, split_paragraphs
 from corpuslint.text.sentences import split_sentences
 from corpuslint.text.spans import Span
 
@@ -81,7 +81,9 @@ class Document:
     @_structure
     def lines(self) -> list[Span]:
         """Lines split on ``\\n`` (1-based ``line``), without line endings."""
-        return split_lines(self.text)
+        lines, starts = lines_and_starts(self.text)
+        self.__dict__.setdefault("line_starts", starts)  # found on the way
+        return lines
 
     @_structure
     def line_starts(self) -> list[int]:

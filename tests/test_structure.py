@@ -61,3 +61,39 @@ def test_position_is_one_based_and_counts_characters() -> None:
     doc = Document("x.txt", "é1\nab€c\n")
     assert doc.position(0) == (1, 1)
     assert doc.position(doc.text.index("€")) == (2, 3)
+
+
+def test_marks_in_one_run_take_the_verdict_of_the_first() -> None:
+    text = "He met Mr.? Smith there. Then?! It rained."
+    assert sentences(text) == ["He met Mr.? Smith there.", "Then?!", "It rained."]
+
+
+def test_sentence_lines_count_the_newlines_inside_a_paragraph() -> None:
+    doc = Document("x.txt", "One. Two\nthree. Four.\n")
+    assert [(s.line, s.text) for s in doc.sentences] == [(1, "One."), (1, "Two\nthree."), (2, "Four.")]
+
+
+def test_sentences_of_gives_the_sentences_of_one_paragraph() -> None:
+    doc = Document("x.txt", "Title\n\nOne. Two.\n\nThree.\n")
+    assert [s.text for s in doc.sentences_of(doc.paragraphs[1])] == ["One.", "Two."]
+
+
+def test_blank_lines_around_the_text_open_no_paragraph() -> None:
+    assert paragraphs("\n\n  \nFirst para.\n\n\nSecond one.\n\n  \n") == [(4, "First para."), (7, "Second one.")]
+
+
+def test_unwrapped_lines_with_carriage_returns_are_paragraphs_without_them() -> None:
+    text = "Title\r\n\r\n" + "A" * 120 + " one.\r\nShort second line.\r\n"
+    assert paragraphs(text) == [(1, "Title"), (3, "A" * 120 + " one."), (4, "Short second line.")]
+
+
+def test_wire_copy_keeps_a_long_line_inside_its_paragraph() -> None:
+    text = "  Wire paragraph one is\n" + "x" * 110 + "\n  Wire paragraph two.\n"
+    assert [line for line, _ in paragraphs(text)] == [1, 3]
+
+
+def test_line_starts_agree_whichever_part_is_split_first() -> None:
+    text = "a\n\nbb\r\nccc\n"
+    lines_first, starts_first = Document("x.txt", text), Document("x.txt", text)
+    lines_first.lines  # noqa: B018
+    assert lines_first.line_starts == starts_first.line_starts == [0, 2, 3, 7]

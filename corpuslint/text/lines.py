@@ -38,14 +38,19 @@ def line_starts(text: str) -> list[int]:
 
 
 def split_lines(text: str) -> list[Span]:
+    return lines_and_starts(text)[0]
+
+
+def lines_and_starts(text: str) -> tuple[list[Span], list[int]]:
+    """The lines, and where they begin (as :func:`line_starts`), from one split."""
     parts = text.split("\n")
     if not parts[-1]:
         parts.pop()  # the text ends with a newline: no empty last line
     starts = _starts(parts)
-    if "\r" in text:
-        parts = [part[:-1] if part.endswith("\r") else part for part in parts]
-    ends = map(add, starts, map(len, parts))
-    return make_spans(zip(starts, ends, count(1), parts))
+    del starts[len(parts) :]  # the offset after the last line starts none
+    texts = [part[:-1] if part.endswith("\r") else part for part in parts] if "\r" in text else parts
+    ends = map(add, starts, map(len, texts))
+    return make_spans(zip(starts, ends, count(1), texts)), starts or [0]
 
 
 #: What separates paragraphs: a newline followed by blank lines, or by an
@@ -97,16 +102,21 @@ def split_paragraphs(text: str, line_starts: list[int]) -> list[Span]:
         return []
     offsets = list(accumulate(map(len, parts), initial=begin))
     texts, starts, ends = parts[::2], offsets[::2], offsets[1::2]
-    lines = map(bisect_right, repeat(line_starts), starts)
-    carriage = "\r" in text
-    if not carriage and max(map(sub, islice(line_starts, 1, None), line_starts), default=0) <= WRAP_WIDTH + 1:
+    numbers = map(bisect_right, repeat(line_starts), starts)
+    if "\r" in text:
+        return _split_unwrapped(parts, starts, list(numbers), line_starts, True)
+    if max(map(sub, islice(line_starts, 1, None), line_starts), default=0) <= WRAP_WIDTH + 1:
         # The common case: every piece is a paragraph as it stands.
-        return make_spans(zip(starts, ends, lines, texts, strict=True))
-    return _split_unwrapped(parts, starts, list(lines), line_starts, carriage)
+        return make_spans(zip(starts, ends, numbers, texts, strict=True))
+    return _split_unwrapped(parts, starts, list(numbers), line_starts, False)
 
 
 def _split_unwrapped(
-    parts: list[str], starts: list[int], lines: list[int], line_starts: list[int], carriage: bool
+    parts: list[str],
+    starts: list[int],
+    numbers: list[int],
+    line_starts: list[int],
+    carriage: bool,
 ) -> list[Span]:
     """The general case: carriage returns, and blocks of long unwrapped lines."""
     texts = parts[::2]
@@ -117,7 +127,7 @@ def _split_unwrapped(
     # Only a block of several lines can be unwrapped; wire copy never is.
     several = list(compress(count(), map(str.__contains__, texts, repeat("\n"))))
     for index in reversed(several):
-        first = lines[index] - 1
+        first = numbers[index] - 1
         last = first + texts[index].count("\n")
         at = bisect_left(long_lines, first)
         if at == len(long_lines) or long_lines[at] >= last or _in_wire_block(parts, index):
@@ -127,8 +137,8 @@ def _split_unwrapped(
             pieces = [piece.rstrip("\r") for piece in pieces]
         each = line_starts[first : last + 1]
         starts[index : index + 1], ends[index : index + 1] = each, list(map(add, each, map(len, pieces)))
-        lines[index : index + 1], texts[index : index + 1] = range(first + 1, last + 2), pieces
-    return make_spans(zip(starts, ends, lines, texts, strict=True))
+        numbers[index : index + 1], texts[index : index + 1] = range(first + 1, last + 2), pieces
+    return make_spans(zip(starts, ends, numbers, texts, strict=True))
 
 
 def _in_wire_block(parts: list[str], index: int) -> bool:
