@@ -39,9 +39,9 @@ def split_sentences(text: str, paragraphs: Sequence[Span], line_starts: Sequence
             continue
         # The first piece may hold the paragraph's indentation: strip both sides.
         # Its text begins on the paragraph's first line, which holds something.
-        piece = first.strip()
-        if piece:
-            begin = start + len(first) - len(first.lstrip())
+        rest = first.lstrip()
+        if rest:
+            begin, piece = start + len(first) - len(rest), rest.rstrip()
             add(_new(Span, (begin, begin + len(piece), line, piece)))
         # Later pieces begin where a boundary's whitespace ended: strip the right only.
         while cut < end:
