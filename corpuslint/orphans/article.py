@@ -93,6 +93,25 @@ class Article:
         """:func:`tokens.is_voiced`, keeping the costlier half for the neighbours' test."""
         return tokens.is_quoted(self.sentences[at].text) or self.personal(at)
 
+    def voiced_or_aside(self, at: int) -> bool:
+        """:meth:`voiced`, or :meth:`personal` next to a personal sentence. The sentences are
+        asked in turn from the one before (which the sentence before this one has
+        already answered for) to the one after (the only one nobody has asked yet)."""
+        personal = self._personal
+        sentences = self.sentences
+        for near in (at - 1, at):
+            found = personal.get(near)
+            if found is None:
+                found = personal[near] = tokens.is_personal(sentences[near].text)
+            if found:
+                return True
+        if tokens.is_quoted(sentences[at].text):
+            return True
+        found = personal.get(at + 1)
+        if found is None:
+            found = personal[at + 1] = tokens.is_personal(sentences[at + 1].text)
+        return found
+
     def stems(self, at: int) -> frozenset[str]:
         """The content words of one sentence."""
         stems = self._stems.get(at)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress, islice
+from itertools import compress
+from operator import itemgetter
 from re import Match
 
 from corpuslint.document import Document
@@ -68,16 +69,27 @@ class Detector:
         count = prose.count(True)
         if not count:
             return
-        article = Article(doc, prose, self.lexicon, judged=count >= self.settings.min_sentences)
+        lede = prose.index(True)
         # The more sentences, the likelier one of them shares nothing by chance: ask
         # for one more content word each time the article doubles past a short one.
         min_words = self.settings.min_content_words + ((count - 1) // SHORT_ARTICLE).bit_length()
-        lede = prose.index(True)
+        if count < self.settings.min_sentences:
+            # too short for cohesion: only a demonstrative opening the lede ("These incidents")
+            # stands alone, or a lede that cohesion can judge inside its paragraph
+            text = spans[lede].text
+            if references.may_open_with_demonstrative(text) or tokens.inside_paragraph(doc, lede):
+                article = Article(doc, prose, self.lexicon, judged=False)
+                message = self._judge(article, lede, True, references.opening_subject(text), True, False, min_words)
+                if message is not None:
+                    span = spans[lede]
+                    yield Orphan(span.start, span.end, span.line, message)
+            return
+        article = Article(doc, prose, self.lexicon, judged=True)
         found: dict[int, Orphan] = {}
         for at, message in self._judged(article, lede, min_words):
             span = spans[at]
             found[at] = Orphan(span.start, span.end, span.line, message)
-        if found and article.judged:
+        if found:
             for at in sorted(found):
                 if at != lede:  # a splice sits inside an article, not at its start
                     self._extend(article, found, at)
@@ -85,27 +97,30 @@ class Detector:
             yield found[at]
 
     def _judged(self, article: Article, lede: int, min_words: int) -> Iterator[tuple[int, str]]:
-        """The findings among the prose sentences that could be reported, in order: the
-        lede; in an article long enough for cohesion, also those opening with a
-        reference, those with a role noun, and those inside a paragraph."""
-        if not article.judged:
-            # too short for cohesion: only a demonstrative opening the lede ("These incidents")
-            # stands alone, or a lede that cohesion can judge inside its paragraph
-            if references.may_open_with_demonstrative(article.sentences[lede].text) or article.inside(lede):
-                message = self._judge(article, lede, True, True, min_words)
-                if message is not None:
-                    yield lede, message
-            return
-        message = self._judge(article, lede, True, True, min_words)
+        """The findings among the prose sentences of an article long enough for cohesion
+        that could be reported, in order: the lede, those opening with a reference,
+        those with a role noun, and those inside a paragraph."""
+        subject, families = references.opening_subject, self.lexicon.families.keys()
+        roles, inside = article.role_sentences, article.inside_paragraph
+        # the prose sentences, each with its index, the lede first
+        sentences = compress(enumerate(map(itemgetter(3), article.sentences)), article.prose)
+        _, text = next(sentences)
+        message = self._judge(article, lede, True, subject(text), True, lede in roles, min_words)
         if message is not None:
             yield lede, message
-        spans = article.sentences
-        roles, inside = article.role_sentences, article.inside_paragraph
-        subject, may_refer = references.opening_subject, self.references.may_refer
-        for at in compress(range(lede + 1, len(spans)), islice(article.prose, lede + 1, None)):
-            referring = (match := subject(spans[at].text)) is not None and may_refer(match)
+        for at, text in sentences:
+            match = subject(text)
+            referring = False
+            if match is not None:
+                # "He" or "She", or a head noun of the lexicon among the first words (this is
+                # :meth:`ReferenceFinder.may_refer`, written out: it runs on every sentence)
+                pronoun = match.group("pronoun")
+                if pronoun is not None:
+                    referring = pronoun != "They" and pronoun != "they"
+                else:
+                    referring = not families.isdisjoint(match.group("words").split())
             if referring or at in roles:
-                message = self._judge(article, at, False, referring, min_words, match)
+                message = self._judge(article, at, False, match, referring, at in roles, min_words)
             elif at in inside:
                 # no reference to resolve: only cohesion can report it
                 message = self._isolated(article, at, min_words)
@@ -115,11 +130,17 @@ class Detector:
                 yield at, message
 
     def _judge(
-        self, article: Article, at: int, lede: bool, referring: bool, min_words: int, match: Match[str] | None = None
+        self,
+        article: Article,
+        at: int,
+        lede: bool,
+        match: Match[str] | None,
+        referring: bool,
+        role: bool,
+        min_words: int,
     ) -> str | None:
         """The finding for a sentence that opens with a possible reference (``match`` is
-        the opening, when already read) or holds a role noun, if any."""
-        role = article.judged and at in article.role_sentences
+        :func:`references.opening_subject` on it) or holds a role noun, if any."""
         reference = None
         if referring or role:
             doc, sentences = article.doc, article.sentences
@@ -153,7 +174,7 @@ class Detector:
         # quoted speech and first or second person speak of a world outside the article;
         # next to a "you" or a "we", it is likely an aside or an instruction ("Connect with
         # retailers."), which changes the subject without leaving the text
-        if article.voiced(at) or article.personal(at - 1) or article.personal(at + 1):
+        if article.voiced_or_aside(at):
             return None
         # a pronoun, connective or demonstrative ties it to its neighbours without a shared word
         if tokens.tied_to_context(text):

@@ -17,15 +17,19 @@ from string import ascii_letters, digits
 
 from corpuslint.text.spans import Span
 
+#: Sentences on either side searched before the rest of the text.
+FARTHER = 8
 #: Characters that lower-case to a letter or a digit of the stem pattern: ASCII ones,
 #: and the two others ("İ" is read as "i", the Kelvin sign as "k").
 _LETTERS = frozenset(ascii_letters + "\u0130\u212a")
 _ALPHANUMERIC = _LETTERS | frozenset(digits)
-#: A run of lower-case letters after white space: the stem pattern reads its first four
-#: to six letters in the lower-cased text too (a sentence's first word is left out, as
+#: A run of lower-case letters after a space: the stem pattern reads its first four to
+#: six letters in the lower-cased text too (a sentence's first word is left out, as
 #: whether a letter comes before it lies outside the sentence).
 #: Four or five letters make a stem only where the run of letters ends, in any case.
-_WRITTEN_STEM = re.compile(r"\s([a-z]{6}|[a-z]{4,5}(?![A-Za-z\u0130\u212a]))")
+#: After a space rather than any white space: the pattern then opens with a plain character,
+#: which the regex engine finds fast.
+_WRITTEN_STEM = re.compile(r" ([a-z]{6}|[a-z]{4,5}(?![A-Za-z\u0130\u212a]))")
 
 
 def _found(text: str, stem: str, lo: int, hi: int) -> bool:
@@ -47,19 +51,30 @@ def _found(text: str, stem: str, lo: int, hi: int) -> bool:
 
 def recurs_as_written(text: str, sentences: Sequence[Span], at: int, stop: frozenset[str]) -> bool:
     """True when a stem of a lower-case word of sentence ``at`` (not in ``stop``) occurs
-    as written outside it: looked for in the sentences on either side first, word by
-    word, then anywhere. False means "not found this way", not "shares none"."""
+    as written outside it: looked for word by word in the sentences on either side,
+    then in the :data:`FARTHER` sentences beyond them, then in the rest of the text.
+    False means "not found this way", not "shares none"."""
     sentence = sentences[at]
     start, end = sentence.start, sentence.end
+    last = len(sentences) - 1
     lo = sentences[at - 1].start if at else start
-    hi = sentences[at + 1].end if at + 1 < len(sentences) else end
+    hi = sentences[at + 1].end if at < last else end
     tried = []
     for match in _WRITTEN_STEM.finditer(sentence.text):
         stem = match.group(1)
         if stem in stop:
             continue
-        if _found(text, stem, lo, start) or _found(text, stem, end, hi):
+        # most words are not in the sentences beside it: two plain searches say so
+        before, after = text.find(stem, lo, start), text.find(stem, end, hi)
+        if (before != -1 and _found(text, stem, before, start)) or (after != -1 and _found(text, stem, after, hi)):
             return True
         tried.append(stem)
+    if not tried:
+        return False
+    # the rest of a long text costs a search per word: its nearer part answers most
+    far_lo = sentences[max(0, at - FARTHER)].start
+    far_hi = sentences[min(last, at + FARTHER)].end
+    if any(_found(text, stem, far_lo, lo) or _found(text, stem, hi, far_hi) for stem in tried):
+        return True
     size = len(text)
-    return any(_found(text, stem, 0, lo) or _found(text, stem, hi, size) for stem in tried)
+    return any(_found(text, stem, 0, far_lo) or _found(text, stem, far_hi, size) for stem in tried)

@@ -19,10 +19,11 @@ from corpuslint.text.spans import Span
 #: Role nouns resolve through a related event only if it is this many sentences back.
 NEAR_SENTENCES = 4
 #: The opening word, when a pronoun or determiner follows it, is read as a whole (the
-#: lookahead and back-reference make an atomic group): the many sentences that open
-#: with neither fail without retreating letter by letter.
+#: lookahead and back-reference make an atomic group), and the first two letters of
+#: every pronoun and determiner are checked before each is tried: the many sentences
+#: that open with neither fail at once.
 _SUBJECT = re.compile(
-    r"[(\[]?(?:(?=(?P<conn>[A-Z][a-z]+))(?P=conn),?\s+(?=[HhSsTt]))?"
+    r"[(\[]?(?:(?=(?P<conn>[A-Z][a-z]+))(?P=conn),?\s+(?=[HhSsTt][eh]))?(?=[HhSsTt][eh])"
     r"(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\b|(?P<det>This|These|Those|The|this|these|those|the)\s+"
     r"(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}))"
 )
@@ -152,21 +153,19 @@ class ReferenceFinder:
         sentences: Sequence[Span],
         at: int,
         lede: bool,
-        role: bool = True,
-        match: re.Match[str] | None = None,
-        memo: dict[str, int | None] | None = None,
+        role: bool,
+        match: re.Match[str] | None,
+        memo: dict[str, int | None],
     ) -> Reference | None:
         """The unresolved reference of ``sentences[at]``, if any; ``role`` looks at
         mid-sentence role nouns too (they count only with the cohesion signal).
-        ``match`` is :data:`opening_subject` on the sentence, if already tried, and
-        ``memo`` keeps what was read from the document for its other sentences."""
+        ``match`` is :data:`opening_subject` on the sentence, and ``memo`` keeps what
+        was read from the document for its other sentences."""
         start = sentences[at].start
-        if match is None:
-            match = _SUBJECT.match(sentences[at].text)
         found: Reference | None = None
         if match is not None and self._connective_ok(match.group("conn")):
             if match.group("pronoun"):
-                found = self._pronoun(text, start, match.group("pronoun"), lede, {} if memo is None else memo)
+                found = self._pronoun(text, start, match.group("pronoun"), lede, memo)
             else:
                 found = self._noun_phrase(text, sentences, at, match, lede)
         if found is None and role:
