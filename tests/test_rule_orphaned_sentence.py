@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from corpuslint.document import Document
+from corpuslint.orphans import antecedents, recurrence, tokens
 from corpuslint.orphans import article as article_module
-from corpuslint.orphans import tokens
+from corpuslint.orphans.antecedents import Earlier
 from corpuslint.orphans.article import Article
 from corpuslint.orphans.cohesion import CohesionMap
 from corpuslint.orphans.lexicon import load
@@ -167,3 +168,78 @@ def test_role_mentions_match_each_form_of_a_role_noun() -> None:
         assert mentions.search(text), text
     for text in ("the copy", "the officer-class", "officers", "the big red officers"):
         assert (mentions.search(text) is not None) == (text == "the officer-class"), text
+
+
+WRITTEN_TEXT = (
+    "Harbour Notes\n\n"
+    "Crews repainted the lighthouse gallery on Monday. The gallery railings rusted through "
+    "in grade salt air. Crews found a crime wave and 4lighthouses on file.\n\n"
+    "  The Keeper said the LIGHTHOUSE and the gallery reopen at dawn. Kelvin\u212aeeper İstanbul "
+    "visitors queued anyway. Fences sagged beside crimeA docks.\n\n"
+    "Wardens fenced the quayside while crime fell.\n"
+)
+
+
+def test_words_found_as_written_are_words_the_sentence_shares() -> None:
+    # the search as written may miss a shared word (the lower-cased text settles it then),
+    # but a word it finds must be one the whole-article count finds too
+    doc = Document("written.txt", WRITTEN_TEXT)
+    lexicon = load()
+    article = Article(doc, tokens.prose_flags(doc.sentences), lexicon, judged=True)
+    table = CohesionMap(tokens.word_stems(article.lower, doc.sentences), lexicon.stop_stems)
+    answers = []
+    for at in range(len(doc.sentences)):
+        shared = sum(1 for stem in table.stems(at) if table.frequency[stem] > 1)
+        written = recurrence.recurs_as_written(doc.text, doc.sentences, at, lexicon.stop_stems)
+        assert shared > 0 or not written, doc.sentences[at].text
+        assert article.shares_any(at) == (shared > 0), doc.sentences[at].text
+        answers.append(written)
+    assert any(answers) and not all(answers)
+
+
+def test_inside_a_paragraph_is_the_same_for_one_sentence_as_for_all() -> None:
+    text = "Title\n\nOne a. Two b. Three c. Four d.\n    Five e. Six f.\n  Seven g. Eight h. Nine i.\n\nTen j.\n"
+    doc = Document("paragraphs.txt", text)
+    inside = tokens.inside_paragraphs(doc)
+    assert inside == {at for at in range(len(doc.sentences)) if tokens.inside_paragraph(doc, at)}
+    assert [doc.sentences[at].text for at in sorted(inside)] == ["Two b.", "Three c.", "Eight h."]
+
+
+def test_family_words_match_every_form_in_any_case_and_only_whole() -> None:
+    families = load().families
+    incident = families["incident"].same
+    for text in ("They KIDNAPPED him", "two Crashes", "the stabbings", "a scandal", "troops shelled"):
+        assert incident.search(text), text
+    for text in ("a crashpad", "scrash", "incidentally", "firearm"):
+        assert not incident.search(text), text
+    assert families["gunmen"].same.search("the armed\n men fled")
+    assert families["attacker"].related is not None and families["attacker"].related.search("Ambushing")
+
+
+def test_the_text_before_a_sentence_is_read_once_with_the_same_answers() -> None:
+    # what the document names where is read once: the answers must not depend on which
+    # sentence asked first, and must be those of the text before each sentence
+    lexicon = load()
+    doc = Document(
+        "earlier.txt", BRIDGE.format(middle=SPLICED) + "Police closed the road. He said the officers left.\n"
+    )
+    police, starts = lexicon.families["officers"], [sentence.start for sentence in doc.sentences]
+    forward, backward = Earlier(doc.text), Earlier(doc.text)
+    answers = [(forward.mentions(police, at), forward.names_someone(at, lexicon.person)) for at in starts]
+    reversed_answers = [
+        (backward.mentions(police, at), backward.names_someone(at, lexicon.person)) for at in starts[::-1]
+    ]
+    assert answers == reversed_answers[::-1]
+    for at, (mentioned, named) in zip(starts, answers, strict=True):
+        before = doc.text[:at]
+        assert mentioned == bool(police.same.search(before))
+        names = (m.group(1) or m.group(2) for m in antecedents._NAME.finditer(before))
+        assert named == (any(n not in antecedents._NOT_PEOPLE for n in names) or bool(lexicon.person.search(before)))
+    assert answers[0] == (False, False) and answers[-1] == (True, True)
+
+
+def test_ties_count_anywhere_in_the_sentence_as_whole_words() -> None:
+    for text in ("The plan worked, the mayor said.", "Work on these bridges resumes.", "However, it rained."):
+        assert tokens.tied_to_context(text), text
+    for text in ("Whistles blew at the thistle farm.", "Saidi retold the story.", "Hosepipes burst."):
+        assert not tokens.tied_to_context(text), text

@@ -1,13 +1,14 @@
 """One document as the detector sees it, each costly part read only on demand.
 
-Reading every sentence's content words is most of the rule's cost, and only
-a few sentences of an article can be judged on cohesion (prose sentences with
-a neighbour of their own paragraph on each side, or ones holding a
-reference). So a sentence's words are read when it is judged, and whether
-one of them recurs is asked of the text itself: a substring search for the
-stem, at a word start, outside the sentence, which stops at the first hit.
-The full table of word frequencies is built only for the rare article that
-has a finding to extend.
+Reading a sentence's content words costs more than any other test, and only a
+few sentences of an article are judged on cohesion (prose sentences with a
+neighbour of their own paragraph on each side, or ones holding a reference),
+most of them settled by cheaper tests first. So a sentence's words are read
+when it is judged, and whether one of them recurs is asked of the text itself:
+first as written (:mod:`corpuslint.orphans.recurrence`), then in the
+lower-cased text, a substring search for the stem at a word start outside the
+sentence, which stops at the first hit. The full table of word frequencies is
+built only for the rare article that has a finding to extend.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from string import ascii_letters, ascii_lowercase, digits
 
 from corpuslint.document import Document
 from corpuslint.orphans import recurrence, tokens
+from corpuslint.orphans.antecedents import Earlier
 from corpuslint.orphans.cohesion import CohesionMap
 from corpuslint.orphans.lexicon import STEM, Lexicon
 from corpuslint.text.spans import Span
@@ -47,8 +49,8 @@ class Article:
         self._stems: dict[int, frozenset[str]] = {}
         self._misses = 0
         self._personal: dict[int, bool] = {}
-        #: What :class:`corpuslint.orphans.references.ReferenceFinder` read from the text once.
-        self.memo: dict[str, int | None] = {}
+        #: What the text names where, for the references of all its sentences.
+        self.earlier = Earlier(doc.text)
 
     @cached_property
     def lower(self) -> str:

@@ -9,8 +9,11 @@ finding that, together with it, shares almost nothing with the rest continues
 the same splice.
 
 Only the sentences that could be reported are judged (see
-:meth:`Detector._candidates`); an article too short for cohesion is judged on
-its lede alone.
+:meth:`Detector._judged`); an article too short for cohesion is judged on its
+lede alone, and only when a demonstrative may open it or it sits inside a
+paragraph. Every sentence costs a few string tests and one match of its
+opening; the costlier readings (its words, the text before it) are left to the
+few sentences that the cheap ones do not settle.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from operator import itemgetter
 from re import Match
 
 from corpuslint.document import Document
-from corpuslint.orphans import references, tokens
+from corpuslint.orphans import references, splices, tokens
 from corpuslint.orphans.article import Article
 from corpuslint.orphans.lexicon import Lexicon
 from corpuslint.orphans.references import ReferenceFinder, Strength
@@ -100,7 +103,7 @@ class Detector:
         """The findings among the prose sentences of an article long enough for cohesion
         that could be reported, in order: the lede, those opening with a reference,
         those with a role noun, and those inside a paragraph."""
-        subject, families = references.opening_subject, self.lexicon.families.keys()
+        subject, may_refer = references.opening_subject, self.references.may_refer
         roles, inside = article.role_sentences, article.inside_paragraph
         # the prose sentences, each with its index, the lede first
         sentences = compress(enumerate(map(itemgetter(3), article.sentences)), article.prose)
@@ -109,21 +112,12 @@ class Detector:
         if message is not None:
             yield lede, message
         for at, text in sentences:
-            match = subject(text)
-            referring = False
-            if match is not None:
-                # "He" or "She", or a head noun of the lexicon among the first words (this is
-                # :meth:`ReferenceFinder.may_refer`, written out: it runs on every sentence)
-                pronoun = match.group("pronoun")
-                if pronoun is not None:
-                    referring = pronoun != "They" and pronoun != "they"
-                else:
-                    referring = not families.isdisjoint(match.group("words").split())
+            referring = (match := subject(text)) is not None and may_refer(match)
             if referring or at in roles:
                 message = self._judge(article, at, False, match, referring, at in roles, min_words)
             elif at in inside:
                 # no reference to resolve: only cohesion can report it
-                message = self._isolated(article, at, min_words)
+                message = splices.isolated(article, at, min_words, self.settings.min_neighbour_shared)
             else:
                 continue
             if message is not None:
@@ -144,11 +138,15 @@ class Detector:
         reference = None
         if referring or role:
             doc, sentences = article.doc, article.sentences
-            reference = self.references.unresolved(doc.text, sentences, at, lede, role, match, article.memo)
+            reference = self.references.unresolved(doc.text, sentences, at, lede, role, match, article.earlier)
         if reference is None:
             # a sentence at a paragraph's edge may open a new sub-topic: only one with
             # neighbours in its own paragraph is judged on cohesion alone
-            return self._isolated(article, at, min_words) if article.inside(at) else None
+            return (
+                splices.isolated(article, at, min_words, self.settings.min_neighbour_shared)
+                if article.inside(at)
+                else None
+            )
         # quoted speech and first or second person speak of a world outside the article
         if article.voiced(at):
             return None
@@ -166,58 +164,11 @@ class Detector:
             f"{shared} of its {size} content words with the rest of the article"
         )
 
-    def _isolated(self, article: Article, at: int, min_words: int) -> str | None:
-        """A sentence that shares none of its words with the article, between neighbours that
-        share some. The tests that read only the sentence and its neighbours come first:
-        they settle most sentences before any word is looked up in the rest of the text."""
-        text = article.sentences[at].text
-        # quoted speech and first or second person speak of a world outside the article;
-        # next to a "you" or a "we", it is likely an aside or an instruction ("Connect with
-        # retailers."), which changes the subject without leaving the text
-        if article.voiced_or_aside(at):
-            return None
-        # a pronoun, connective or demonstrative ties it to its neighbours without a shared word
-        if tokens.tied_to_context(text):
-            return None
-        # almost every sentence shares a word, found by the first search or two
-        if article.shares_any(at) or len(article.stems(at)) < min_words:
-            return None
-        # a run of figures ("Acme rose 1-1/4 to 30-1/2, Brill 3/8 to 12 ...") is a table set as
-        # prose: its few words say nothing about whether it belongs
-        if tokens.is_figures(text):
-            return None
-        # sharing nothing, it shares nothing with its neighbours either, so what they
-        # share is all with the rest of the article
-        need = self.settings.min_neighbour_shared
-        if need > 0 and min(article.shared(at - 1, need - 1), article.shared(at + 1, need - 1)) < need:
-            return None
-        size = len(article.stems(at))
-        return (
-            f"the sentence shares none of its {size} content words with the rest of the article, "
-            "unlike the sentences around it: spliced in from another text?"
-        )
-
     def _extend(self, article: Article, found: dict[int, Orphan], at: int) -> None:
-        """Report the sentence after a finding when it belongs to the same spliced passage.
-
-        Only forward: a reference points back into the missing story, and the
-        sentences that go on telling it follow it.
-        """
+        """Report the sentence after a finding when it continues the same spliced passage."""
         near = at + 1
-        if near >= len(article.sentences) or near in found:
-            return
-        span = article.sentences[near]
-        if not article.prose[near] or tokens.is_voiced(span.text) or tokens.tied_to_context(span.text):
-            return
-        cohesion = article.cohesion
-        size, shared = cohesion.run_shared(at, near)
-        own = cohesion.shared(near, at)
-        own_size = len(cohesion.stems(near))
-        # one word the article keeps repeating ("the bridge") is enough to keep it
-        weak_ties = cohesion.topic_words(near) == 0
-        if own_size >= 4 and own * 3 <= own_size and shared * 4 <= size and weak_ties:
-            message = (
-                f"continues the passage of line {found[at].line} that the article does not support: "
-                f"shares {own} of its {own_size} content words with the rest of the article"
-            )
-            found[near] = Orphan(span.start, span.end, span.line, message)
+        if near < len(article.sentences) and near not in found:
+            message = splices.continuation(article, at, found[at].line)
+            if message is not None:
+                span = article.sentences[near]
+                found[near] = Orphan(span.start, span.end, span.line, message)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
+from corpuslint.orphans.antecedents import Earlier
 from corpuslint.orphans.lexicon import Lexicon
 from corpuslint.text.spans import Span
 
@@ -30,84 +31,21 @@ _SUBJECT = re.compile(
 _INNER = re.compile(r"\bthe\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 #: A noun followed by these is described on the spot ("the victims of the crash"), not anaphoric.
 _POSTMODIFIED = re.compile(r"\s*(?:,\s*)?(?:of|who|whom|whose|that|which|behind|responsible|involved|from|at|in|on)\b")
-#: A capitalised word after a lower-case word: a name inside a sentence (a title-case
-#: headline has no lower-case word before its capitals); or one that a speech verb
-#: follows, a source named at the start of its sentence ("Ana Ruiz said").
-_NAME = re.compile(r"\b[a-z]+[,;:]?\s+([A-Z][a-z]+)|\b([A-Z][a-z]+),?\s+(?:said|says|told|added)\b")
-#: Capitalised words that are not people.
-_NOT_PEOPLE = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-)
 _DEMONSTRATIVES = frozenset(["this", "these", "those"])
 #: Deictic time nouns: "this month", "these days" point at the calendar, not at the text.
 _TIME_NOUNS = frozenset(
-    ["day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning", "afternoon"]
-    + ["evening", "night", "season", "spring", "summer", "autumn", "winter", "quarter", "decade", "century"]
-    + ["time", "times"]
+    ["day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning"]
+    + ["afternoon", "evening", "night", "season", "spring", "summer", "autumn", "winter", "quarter"]
+    + ["decade", "century", "time", "times"]
 )
 #: Words that end the search for a head noun: "This is a change" has no head noun.
 _NOT_MODIFIERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "do",
-        "does",
-        "did",
-        "not",
-        "also",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-    ]
+    ["a", "an", "the", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would"]
+    + ["can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "not", "also", "of"]
+    + ["to", "in", "on", "at", "for", "by", "with", "and", "or", "but", "as"]
 )
+#: A word of the phrase after a determiner.
+_WORD = re.compile(r"[a-z][a-z-]*")
 
 
 #: Finds the pronoun or determiner phrase that opens a sentence (see :meth:`ReferenceFinder.may_refer`).
@@ -155,56 +93,40 @@ class ReferenceFinder:
         lede: bool,
         role: bool,
         match: re.Match[str] | None,
-        memo: dict[str, int | None],
+        earlier: Earlier,
     ) -> Reference | None:
         """The unresolved reference of ``sentences[at]``, if any; ``role`` looks at
         mid-sentence role nouns too (they count only with the cohesion signal).
-        ``match`` is :data:`opening_subject` on the sentence, and ``memo`` keeps what
+        ``match`` is :data:`opening_subject` on the sentence, and ``earlier`` keeps what
         was read from the document for its other sentences."""
         start = sentences[at].start
         found: Reference | None = None
         if match is not None and self._connective_ok(match.group("conn")):
             if match.group("pronoun"):
-                found = self._pronoun(text, start, match.group("pronoun"), lede, memo)
+                found = self._pronoun(start, match.group("pronoun"), lede, earlier)
             else:
-                found = self._noun_phrase(text, sentences, at, match, lede)
+                found = self._noun_phrase(text, sentences, at, match, lede, earlier)
         if found is None and role:
-            found = self._inner_role(text, sentences, at)
+            found = self._inner_role(text, sentences, at, earlier)
         return found
 
     def _connective_ok(self, word: str | None) -> bool:
         return word is None or word.lower() in self.lexicon.connectives
 
-    def _pronoun(
-        self, text: str, start: int, pronoun: str, lede: bool, memo: dict[str, int | None]
-    ) -> Reference | None:
+    def _pronoun(self, start: int, pronoun: str, lede: bool, earlier: Earlier) -> Reference | None:
         # An excerpt opens with a pronoun as often as a broken article does: only a
         # pronoun after the lede, with still no person named, is evidence.
-        if lede or pronoun.lower() == "they":
-            return None
-        # where the document first names someone, read once for all its pronouns: a
-        # name ending before the sentence (with white space before it, where no name
-        # can end) is found as well in the text before it
-        if "name" not in memo:
-            memo["name"] = next(
-                (m.end() for m in _NAME.finditer(text) if (m.group(1) or m.group(2)) not in _NOT_PEOPLE), None
-            )
-        named = memo["name"]
-        if named is not None and named <= start and text[start - 1].isspace():
-            return None
-        if any((m.group(1) or m.group(2)) not in _NOT_PEOPLE for m in _NAME.finditer(text, 0, start)):
-            return None
-        if self.lexicon.person.search(text, 0, start):
+        if lede or pronoun.lower() == "they" or earlier.names_someone(start, self.lexicon.person):
             return None
         return Reference(pronoun, Strength.MEDIUM, "has no antecedent: no person is named before it")
 
     def _noun_phrase(
-        self, text: str, sentences: Sequence[Span], at: int, match: re.Match[str], lede: bool
+        self, text: str, sentences: Sequence[Span], at: int, match: re.Match[str], lede: bool, earlier: Earlier
     ) -> Reference | None:
         det = match.group("det")
         demonstrative = det.lower() in _DEMONSTRATIVES
         sentence_text = sentences[at].text
-        for word in re.finditer(r"[a-z][a-z-]*", match.group("words")):
+        for word in _WORD.finditer(match.group("words")):
             head = word.group()
             if head in _NOT_MODIFIERS or head in _TIME_NOUNS:
                 return None
@@ -217,13 +139,13 @@ class ReferenceFinder:
                 # events the lexicon cannot name ("a strike and a power cut ... These
                 # incidents"), so it needs the cohesion signal like "the".
                 strength = Strength.STRONG if demonstrative and lede else Strength.MEDIUM
-                return self._resolve(text, sentences, at, head, phrase, strength)
+                return self._resolve(sentences, at, head, phrase, strength, earlier)
             if demonstrative and head in self.lexicon.shell_nouns:
                 # a shell noun sums up what came before: only a lede has nothing before it
                 return Reference(phrase, Strength.MEDIUM, "opens the article") if lede else None
         return None
 
-    def _inner_role(self, text: str, sentences: Sequence[Span], at: int) -> Reference | None:
+    def _inner_role(self, text: str, sentences: Sequence[Span], at: int, earlier: Earlier) -> Reference | None:
         span = sentences[at]
         families = self.lexicon.families
         for match in _INNER.finditer(span.text, 1):
@@ -234,17 +156,17 @@ class ReferenceFinder:
             if family is None or not family.role or _POSTMODIFIED.match(span.text, match.end(group)):
                 continue
             phrase = span.text[match.start() : match.end(group)]
-            found = self._resolve(text, sentences, at, head, phrase, Strength.WEAK)
+            found = self._resolve(sentences, at, head, phrase, Strength.WEAK, earlier)
             if found is not None:
                 return found
         return None
 
     def _resolve(
-        self, text: str, sentences: Sequence[Span], at: int, head: str, phrase: str, strength: Strength
+        self, sentences: Sequence[Span], at: int, head: str, phrase: str, strength: Strength, earlier: Earlier
     ) -> Reference | None:
         family = self.lexicon.families[head]
-        start = sentences[at].start
-        if family.same.search(text, 0, start):
+        text, start = earlier.text, sentences[at].start
+        if earlier.mentions(family, start):
             return None
         reason = "has no antecedent in this article"
         if family.related is not None:

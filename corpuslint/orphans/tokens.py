@@ -1,11 +1,11 @@
-"""Which sentences are prose, where paragraphs open, and content words on demand.
+"""The cheap sentence tests: prose, quoted speech, person, ties, figures, paragraphs.
 
-Reading a sentence's content words is most of the rule's cost, so it is a
-separate step (:func:`word_stems`) that the detector runs only for an
-article holding a sentence that cohesion could judge. When it runs, the text
-is lower-cased once and every sentence's words are read from it with one
-compiled pattern (``pos``/``endpos``, no slicing). The finer tests (quoted
-speech, pronoun subjects) run only on the few sentences about to be reported.
+Every sentence of every article is tested for prose, so that test is one
+comprehension; the others run on the sentences the detector is about to
+judge. Each is a few substring tests or one compiled pattern written so that
+the regex engine rules out most positions at their first letter. The words of
+every sentence at once (:func:`word_stems`) are read only for the rare
+article with a finding to extend.
 """
 
 from __future__ import annotations
