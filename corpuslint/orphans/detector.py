@@ -19,10 +19,10 @@ few sentences that the cheap ones do not settle.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
 from re import Match
+from typing import NamedTuple
 
 from corpuslint.document import Document
 from corpuslint.orphans import references, splices, tokens
@@ -34,8 +34,7 @@ from corpuslint.orphans.references import ReferenceFinder, Strength
 SHORT_ARTICLE = 8
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     #: Articles with fewer prose sentences are too short to judge cohesion in.
     min_sentences: int = 5
     #: Content words a sentence needs before sharing none of them means anything.
@@ -44,8 +43,7 @@ class Settings:
     min_neighbour_shared: int = 1
 
 
-@dataclass(frozen=True)
-class Orphan:
+class Orphan(NamedTuple):
     start: int
     end: int
     line: int

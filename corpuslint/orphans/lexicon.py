@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
@@ -19,7 +18,6 @@ from corpuslint.orphans import wordforms
 STEM = re.compile(r"(?<![a-z])([a-z]{4,6}|[a-z]+[0-9][a-z0-9]*)[a-z]*")
 
 
-@dataclass(frozen=True)
 class Family:
     """Nouns that refer back to the same kind of thing, and what resolves them.
 
@@ -27,13 +25,14 @@ class Family:
     family needs them, and compiling every family would cost each start-up more
     than the rest of the lexicon."""
 
-    name: str
-    #: Every form of the family's own words.
-    forms: tuple[str, ...]
-    #: Every form of the related words (the event behind a role), if any.
-    related_forms: tuple[str, ...] | None
-    #: People named by their part in an event, rather than the event itself.
-    role: bool
+    def __init__(self, name: str, forms: tuple[str, ...], related_forms: tuple[str, ...] | None, *, role: bool) -> None:
+        self.name = name
+        #: Every form of the family's own words.
+        self.forms = forms
+        #: Every form of the related words (the event behind a role), if any.
+        self.related_forms = related_forms
+        #: People named by their part in an event, rather than the event itself.
+        self.role = role
 
     @cached_property
     def same(self) -> re.Pattern[str]:
@@ -46,19 +45,31 @@ class Family:
         return None if self.related_forms is None else wordforms.word_pattern(self.related_forms)
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    #: Lower-case head noun (singular or plural) -> its family.
-    families: dict[str, Family]
-    shell_nouns: frozenset[str]
-    #: Every form of the nouns that stand for a person already named.
-    person_forms: tuple[str, ...]
-    connectives: frozenset[str]
-    stop_stems: frozenset[str]
-    #: "the" before a role noun, perhaps with one word between ("the two officers"): a
-    #: sentence without one needs no role lookup. Anchored on the literal "the", so one
-    #: scan of a whole article costs little.
-    role_mentions: re.Pattern[str]
+    """The word lists of ``orphans.yaml``, read once (plain classes rather than dataclasses:
+    building a dataclass costs every start-up about a millisecond)."""
+
+    def __init__(
+        self,
+        *,
+        families: dict[str, Family],
+        shell_nouns: frozenset[str],
+        person_forms: tuple[str, ...],
+        connectives: frozenset[str],
+        stop_stems: frozenset[str],
+        role_mentions: re.Pattern[str],
+    ) -> None:
+        #: Lower-case head noun (singular or plural) -> its family.
+        self.families = families
+        self.shell_nouns = shell_nouns
+        #: Every form of the nouns that stand for a person already named.
+        self.person_forms = person_forms
+        self.connectives = connectives
+        self.stop_stems = stop_stems
+        #: "the" before a role noun, perhaps with one word between ("the two officers"): a
+        #: sentence without one needs no role lookup. Anchored on the literal "the", so one
+        #: scan of a whole article costs little.
+        self.role_mentions = role_mentions
 
     @cached_property
     def person(self) -> re.Pattern[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 from corpuslint.orphans.antecedents import Earlier
 from corpuslint.orphans.lexicon import Lexicon
@@ -64,8 +64,7 @@ class Strength(IntEnum):
     STRONG = 3  # a demonstrative opening the article, with nothing to point to
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     phrase: str
     strength: Strength
     reason: str
