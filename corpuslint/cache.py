@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 DEFAULT_DIR = ".corpuslint_cache"
 #: Bump when the pickled layout of FileResult or the tables change.
-FORMAT = "3"
+FORMAT = "4"
 #: A file recorded this soon after its last modification is hashed again next time.
 RACY_NS = 2_000_000_000
 #: Whole-run snapshots kept per store (one per set of files recently linted).
