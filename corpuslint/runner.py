@@ -44,23 +44,6 @@ class Snapshot:
     cached_files: int = 0
 
 
-_worker_rules: RuleSet | None = None
-
-
-def _init_worker(settings: Settings, spec: PluginSpec) -> None:
-    global _worker_rules
-    if _worker_rules is not None:
-        return  # forked: the parent's rules, set up once, are inherited
-    from corpuslint.session import build_rules, open_session
-
-    _worker_rules = build_rules(open_session(settings, spec))
-
-
-def _lint_in_worker(source: Source) -> FileResult:
-    assert _worker_rules is not None
-    return lint_file(_worker_rules, source)
-
-
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -81,20 +64,9 @@ def map_files(
         for source in sources:
             yield lint(rules, source)
         return
-    from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for it
+    from corpuslint.parallel import parallel_map  # only runs that use a pool pay for it
 
-    chunk = max(1, min(64, len(sources) // (workers * 8)))
-    global _worker_rules
-    # Set the rules up before the pool starts: forked workers inherit them
-    # (copy-on-write) instead of each loading patterns and data again.
-    for rule in (*rules.document_rules, *rules.summarizers):
-        rule.warm_up()
-    _worker_rules = rules
-    try:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, spec)) as pool:
-            yield from pool.map(_lint_in_worker, sources, chunksize=chunk)
-    finally:
-        _worker_rules = None
+    yield from parallel_map(rules, sources, workers, settings, spec, lint)
 
 
 class _CachedRun:
