@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from time import perf_counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from corpuslint.discovery import Source
 from corpuslint.document import Document
@@ -180,25 +180,93 @@ def read_documents(rules: RuleSet, source: Source) -> Iterator[Document | Record
     return reader.read(Path(source.path), source.display, rules.reader_options)
 
 
-def lint_file(rules: RuleSet, source: Source) -> FileResult:
-    """The map phase for one file."""
-    result = FileResult()
+#: Documents a rule's :meth:`~corpuslint.rule.Rule.prepare` sees at once: enough
+#: for a vectorised pass to pay for itself, few enough to hold in memory.
+BATCH_DOCUMENTS = 64
+
+
+class _Pending(NamedTuple):
+    """A document read and not yet checked, or a read problem to report in its turn."""
+
+    result: FileResult
+    doc: Document | None
+    meta: DocMeta | None
+    problem: Finding | None = None
+
+
+def lint_files(rules: RuleSet, sources: Iterable[Source]) -> Iterator[FileResult]:
+    """The map phase for some files: one result per file, in order.
+
+    Documents are checked in batches of up to :data:`BATCH_DOCUMENTS` (across
+    files, or inside a multi-document file), each first handed to the rules
+    that :meth:`~corpuslint.rule.Rule.prepare` for it. A file's result is
+    yielded once all its documents are checked.
+    """
+    preparing = [
+        rule for rule in (*rules.document_rules, *rules.summarizers) if type(rule).prepare is not Rule.prepare
+    ]
+    batch: list[_Pending] = []
+    complete: list[FileResult] = []
+    for source in sources:
+        result = FileResult()
+        for pending in _read(rules, source, result):
+            batch.append(pending)
+            if len(batch) >= BATCH_DOCUMENTS:
+                _check_batch(rules, preparing, batch)
+                batch = []
+                yield from complete  # files read before this one have nothing left in the batch
+                complete = []
+        complete.append(result)
+        if not batch:
+            yield from complete
+            complete = []
+    _check_batch(rules, preparing, batch)
+    yield from complete
+
+
+def _read(rules: RuleSet, source: Source, result: FileResult) -> Iterator[_Pending]:
     try:
         for index, item in enumerate(read_documents(rules, source)):
             if isinstance(item, RecordProblem):
                 problem = system_finding(rules, "read-error", source.display, item.message, item.line)
                 if problem:
-                    result.findings.append(problem)
+                    yield _Pending(result, None, None, problem)
                 continue
             result.bytes_read += len(item.raw)
             meta = DocMeta(item.path, source.path, index, item.record_line, item.record_id, {})
-            lint_document(rules, item, result, meta)
             result.docs.append(meta)
+            yield _Pending(result, item, meta)
     except ReadError as exc:
         problem = system_finding(rules, "read-error", source.display, str(exc))
         if problem:
-            result.findings.append(problem)
-    return result
+            yield _Pending(result, None, None, problem)
+
+
+def _check_batch(rules: RuleSet, preparing: list[Rule], batch: list[_Pending]) -> None:
+    docs = [pending.doc for pending in batch if pending.doc is not None]
+    if docs and preparing:
+        _prepare(rules, preparing, docs, batch[0].result)
+    for pending in batch:
+        if pending.doc is not None and pending.meta is not None:
+            lint_document(rules, pending.doc, pending.result, pending.meta)
+        elif pending.problem is not None:
+            pending.result.findings.append(pending.problem)
+
+
+def _prepare(rules: RuleSet, preparing: list[Rule], docs: list[Document], result: FileResult) -> None:
+    """Hand the batch to each rule that prepares for it; its time is charged to the
+    batch's first file, less the document structure it split (charged per document)."""
+    for rule in preparing:
+        started = perf_counter()
+        structure = sum(doc.structure_seconds for doc in docs)
+        try:
+            rule.prepare(docs)
+        except Exception as exc:  # the documents are still checked one by one
+            crash = _crash(rules, rule, docs[0].path, exc)
+            if crash:
+                result.findings.append(crash)
+        own = perf_counter() - started - (sum(doc.structure_seconds for doc in docs) - structure)
+        result.timing[rule.name] = result.timing.get(rule.name, 0.0) + own
 
 
 class Corpus:

@@ -11,12 +11,12 @@ from the workers, to unpickle what they had pickled.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from corpuslint.config import Settings
 from corpuslint.discovery import Source
-from corpuslint.engine import FileResult, RuleSet
+from corpuslint.engine import FileResult, RuleSet, lint_files
 from corpuslint.plugins import PluginSpec
 
 #: Files per chunk at most: small enough that the processes finish together.
@@ -35,10 +35,8 @@ def _init_worker(settings: Settings, spec: PluginSpec) -> None:
 
 
 def _lint_chunk(sources: Sequence[Source]) -> list[FileResult]:
-    from corpuslint.engine import lint_file
-
     assert _worker_rules is not None
-    return [lint_file(_worker_rules, source) for source in sources]
+    return list(lint_files(_worker_rules, sources))
 
 
 def parallel_map(
@@ -47,7 +45,6 @@ def parallel_map(
     jobs: int,
     settings: Settings,
     spec: PluginSpec,
-    lint: Callable[[RuleSet, Source], FileResult],
 ) -> Iterator[FileResult]:
     """Yield one result per source, in order, linted by ``jobs`` processes (this one included)."""
     size = max(1, min(MAX_CHUNK, len(sources) // (jobs * 8)))
@@ -61,7 +58,7 @@ def parallel_map(
     try:
         with ProcessPoolExecutor(jobs - 1, initializer=_init_worker, initargs=(settings, spec)) as pool:
             futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
-            yield from _collect(rules, chunks, futures, lint)
+            yield from _collect(rules, chunks, futures)
     finally:
         _worker_rules = None
 
@@ -70,7 +67,6 @@ def _collect(
     rules: RuleSet,
     chunks: list[Sequence[Source]],
     futures: list[Future[list[FileResult]]],
-    lint: Callable[[RuleSet, Source], FileResult],
 ) -> Iterator[FileResult]:
     linted_here: dict[int, list[FileResult]] = {}
     next_free = 0  # chunks before this one are taken, by a worker or by this process
@@ -81,7 +77,7 @@ def _collect(
             index = next_free
             next_free += 1
             if futures[index].cancel():  # no worker has started it: ours
-                linted_here[index] = [lint(rules, source) for source in chunks[index]]
+                linted_here[index] = list(lint_files(rules, chunks[index]))
                 return True
         return False
 

@@ -65,6 +65,13 @@ class Rule:
         that needs it: called before a parallel run starts its worker processes,
         which then inherit it instead of each loading it again."""
 
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """Called with the next documents (a few dozen, in order) before they are
+        checked or summarised one by one: a rule may compute in one vectorised pass
+        what each will need, and keep it for :meth:`DocumentRule.check` or
+        :meth:`CorpusRule.summarize` (which must give the same results without it).
+        The default does nothing."""
+
     @classmethod
     def docs(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")

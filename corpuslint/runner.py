@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from corpuslint.config import Settings
 from corpuslint.discovery import Problem, Source
-from corpuslint.engine import DocMeta, FileResult, RuleSet, lint_file, merge_timing, reduce_corpus, system_finding
+from corpuslint.engine import DocMeta, FileResult, RuleSet, lint_files, merge_timing, reduce_corpus, system_finding
 from corpuslint.models import Finding
 from corpuslint.plugins import PluginSpec
 from corpuslint.selection import ignored_for_path
@@ -54,19 +54,17 @@ def map_files(
     jobs: int,
     settings: Settings,
     spec: PluginSpec,
-    lint: Callable[[RuleSet, Source], FileResult] = lint_file,
 ) -> Iterator[FileResult]:
     """Yield one result per source, in order; parallel when it pays off."""
     if not sources:
         return
     workers = min(jobs, max(1, len(sources) // MIN_FILES_PER_WORKER))
     if workers <= 1:
-        for source in sources:
-            yield lint(rules, source)
+        yield from lint_files(rules, sources)
         return
     from corpuslint.parallel import parallel_map  # only runs that use a pool pay for it
 
-    yield from parallel_map(rules, sources, workers, settings, spec, lint)
+    yield from parallel_map(rules, sources, workers, settings, spec)
 
 
 class _CachedRun:

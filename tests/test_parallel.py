@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
+import pytest
+
+from corpuslint import parallel
 from corpuslint.discovery import Source
 from corpuslint.engine import FileResult
 from corpuslint.parallel import _collect
 
 
+@pytest.fixture(autouse=True)
+def _lint_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process's linting, marked as such."""
+
+    def lint_files(rules: Any, sources: Iterable[Source]) -> Iterator[FileResult]:
+        for source in sources:
+            yield FileResult(bytes_read=len(source.path), timing={"here": 1.0})
+
+    monkeypatch.setattr(parallel, "lint_files", lint_files)
+
+
 def _sources(*names: str) -> list[Source]:
     return [Source(name, name) for name in names]
-
-
-def _here(rules: Any, source: Source) -> FileResult:
-    return FileResult(bytes_read=len(source.path), timing={"here": 1.0})
 
 
 def _worker_result(chunk: list[Source]) -> list[FileResult]:
@@ -26,7 +37,7 @@ def _worker_result(chunk: list[Source]) -> list[FileResult]:
 def test_pending_chunks_are_linted_here_in_order() -> None:
     chunks = [_sources("a"), _sources("bb", "ccc"), _sources("dddd")]
     futures: list[Future[list[FileResult]]] = [Future() for _ in chunks]
-    results = list(_collect(None, chunks, futures, _here))  # type: ignore[arg-type]
+    results = list(_collect(None, chunks, futures))  # type: ignore[arg-type]
     assert [r.bytes_read for r in results] == [1, 2, 3, 4]
     assert all("here" in r.timing for r in results)
     assert all(f.cancelled() for f in futures)
@@ -39,7 +50,7 @@ def test_started_chunks_wait_for_the_worker_while_later_ones_are_linted_here() -
     # It finishes only after this process has taken every chunk it could.
     timer = threading.Timer(0.2, lambda: futures[0].set_result(_worker_result(chunks[0])))
     timer.start()
-    results = list(_collect(None, chunks, futures, _here))  # type: ignore[arg-type]
+    results = list(_collect(None, chunks, futures))  # type: ignore[arg-type]
     timer.join()
     assert [r.bytes_read for r in results] == [1, 2, 3]
     assert ["worker" in r.timing for r in results] == [True, False, False]
