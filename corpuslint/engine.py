@@ -202,9 +202,7 @@ def lint_files(rules: RuleSet, sources: Iterable[Source]) -> Iterator[FileResult
     that :meth:`~corpuslint.rule.Rule.prepare` for it. A file's result is
     yielded once all its documents are checked.
     """
-    preparing = [
-        rule for rule in (*rules.document_rules, *rules.summarizers) if type(rule).prepare is not Rule.prepare
-    ]
+    preparing = [rule for rule in (*rules.document_rules, *rules.summarizers) if type(rule).prepare is not Rule.prepare]
     batch: list[_Pending] = []
     complete: list[FileResult] = []
     for source in sources:

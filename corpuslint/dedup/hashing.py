@@ -139,7 +139,7 @@ def word_hashes(text: str) -> Words:
     Offsets index ``text``; ``"Pakistan"`` and ``"PAKISTAN"`` hash alike.
     """
     codes = folded_codes(text)
-    bounds, hashes = _hash_words(codes)
+    bounds, hashes = hash_folded_words(codes)
     starts = bounds[0::2]
     numeric = codes[1:].take(starts) < 58  # a word character below ":" is a digit
     return Words(starts, bounds[1::2], hashes, numeric)
@@ -148,11 +148,12 @@ def word_hashes(text: str) -> Words:
 def folded_word_hashes(folded: bytes) -> U64:
     """The word hashes of an ASCII text already folded as :func:`folded_codes` does
     (by :func:`~corpuslint.dedup.words.ascii_fold_table`, NUL before and after)."""
-    return _hash_words(np.frombuffer(folded, dtype=np.uint8))[1]
+    return hash_folded_words(np.frombuffer(folded, dtype=np.uint8))[1]
 
 
-def _hash_words(codes: npt.NDArray[np.unsignedinteger]) -> tuple[I64, U64]:
-    """The words' edges (start, end, start, end, ... as text offsets) and hashes."""
+def hash_folded_words(codes: npt.NDArray[np.unsignedinteger]) -> tuple[I64, U64]:
+    """The words' edges (start, end, start, end, ... as text offsets) and hashes, from
+    folded codes with a separator before and after (:func:`folded_codes`)."""
     word = codes != 0
     # Edges between word and non-word characters: a word of the padded text
     # spanning [s + 1, e + 1) is text[s:e], so the edges are text offsets.

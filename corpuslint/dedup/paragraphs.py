@@ -104,6 +104,16 @@ _CACHE: WeakKeyDictionary[Document, ParagraphPrints] = WeakKeyDictionary()
 _START, _END = attrgetter("start"), attrgetter("end")
 
 
+def cached_prints(doc: Document) -> ParagraphPrints | None:
+    """``doc``'s fingerprints if they have been computed, else ``None``."""
+    return _CACHE.get(doc)
+
+
+def cache_prints(doc: Document, prints: ParagraphPrints) -> None:
+    """Keep fingerprints computed elsewhere (for a batch of documents at once)."""
+    _CACHE[doc] = prints
+
+
 def paragraph_prints(doc: Document) -> ParagraphPrints:
     """The fingerprints of ``doc``'s paragraphs (computed on first use, then shared)."""
     prints = _CACHE.get(doc)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from corpuslint import hookimpl
@@ -82,11 +82,20 @@ class CrossDocumentDuplicate(CorpusRule):
         self._floor = min(int(self.config["context-min-words"]), int(self.config["min-words"]))
         # Exact copies only: the MinHash signatures would never be read.
         self._shingles = int(self.config["shingle-words"]) if float(self.config["similarity"]) < 1.0 else None
+        self._prepared: dict[Document, Summary] = {}
 
     def warm_up(self) -> None:
         _summarizer()
 
+    def prepare(self, docs: Sequence[Document]) -> None:
+        from corpuslint.dedup.batch import batch_summaries  # numpy: only when documents come
+
+        self._prepared = dict(zip(docs, batch_summaries(docs, self._floor, self._shingles), strict=True))
+
     def summarize(self, doc: Document) -> Summary:
+        prepared = self._prepared.pop(doc, None)
+        if prepared is not None:
+            return prepared
         return _summarizer()(doc, self._floor, self._shingles)
 
     def check_corpus(self, corpus: CorpusView) -> Iterable[CorpusViolation]:
