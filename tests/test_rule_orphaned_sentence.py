@@ -243,3 +243,14 @@ def test_ties_count_anywhere_in_the_sentence_as_whole_words() -> None:
         assert tokens.tied_to_context(text), text
     for text in ("Whistles blew at the thistle farm.", "Saidi retold the story.", "Hosepipes burst."):
         assert not tokens.tied_to_context(text), text
+
+
+def test_shipped_json_is_the_yaml_lexicon() -> None:
+    # The rule reads the JSON twin; scripts/build_orphans.py writes it from the YAML.
+    import json
+
+    from corpuslint import yamlio
+
+    data = Path(__file__).resolve().parent.parent / "corpuslint" / "data"
+    built = json.loads((data / "orphans.json").read_text("utf-8"))
+    assert built == yamlio.safe_load((data / "orphans.yaml").read_text("utf-8")), "run python scripts/build_orphans.py"

@@ -1,13 +1,17 @@
-"""The orphaned-sentence lexicon (``corpuslint/data/orphans.yaml``), compiled once."""
+"""The orphaned-sentence lexicon, compiled once.
+
+People edit ``corpuslint/data/orphans.yaml``; the rule reads its JSON twin,
+``orphans.json`` (written by ``scripts/build_orphans.py``), which loads
+without a YAML parser."""
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-from corpuslint import yamlio
 from corpuslint.orphans import wordforms
 
 #: The stem every content word is cut to: long enough to keep "attack" apart from
@@ -107,8 +111,8 @@ def _families(data: dict[str, Any]) -> dict[str, Family]:
 
 @cache
 def load() -> Lexicon:
-    text = resources.files("corpuslint").joinpath("data/orphans.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yamlio.safe_load(text)
+    text = resources.files("corpuslint").joinpath("data/orphans.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
     stems = frozenset(m.group(1) for w in data["stopwords"] if (m := STEM.fullmatch(w)))
     families = _families(data)
     roles = [w for w, f in families.items() if f.role]
