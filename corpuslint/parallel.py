@@ -19,8 +19,9 @@ from corpuslint.discovery import Source
 from corpuslint.engine import FileResult, RuleSet, lint_files
 from corpuslint.plugins import PluginSpec
 
-#: Files per chunk at most: small enough that the processes finish together.
+#: Files per chunk at most, and at least (but for the last one).
 MAX_CHUNK = 32
+MIN_CHUNK = 2
 
 _worker_rules: RuleSet | None = None
 
@@ -47,8 +48,7 @@ def parallel_map(
     spec: PluginSpec,
 ) -> Iterator[FileResult]:
     """Yield one result per source, in order, linted by ``jobs`` processes (this one included)."""
-    size = max(1, min(MAX_CHUNK, len(sources) // (jobs * 8)))
-    chunks = [sources[start : start + size] for start in range(0, len(sources), size)]
+    chunks = _chunks(sources, jobs)
     global _worker_rules
     # Set the rules up before the pool starts: forked workers inherit them
     # (copy-on-write) instead of each loading patterns and data again.
@@ -61,6 +61,20 @@ def parallel_map(
             yield from _collect(rules, chunks, futures)
     finally:
         _worker_rules = None
+
+
+def _chunks(sources: Sequence[Source], jobs: int) -> list[Sequence[Source]]:
+    """The files in chunks that shrink towards the end (guided scheduling): large
+    ones cost little to hand out, and small last ones let the processes finish
+    together. A worker holds up to two chunks it has taken (one running, one
+    queued), which the main process must wait for once nothing else is left."""
+    chunks = []
+    start = 0
+    while start < len(sources):
+        size = max(MIN_CHUNK, min(MAX_CHUNK, (len(sources) - start) // (jobs * 4)))
+        chunks.append(sources[start : start + size])
+        start += size
+    return chunks
 
 
 def _collect(

@@ -54,3 +54,16 @@ def test_started_chunks_wait_for_the_worker_while_later_ones_are_linted_here() -
     timer.join()
     assert [r.bytes_read for r in results] == [1, 2, 3]
     assert ["worker" in r.timing for r in results] == [True, False, False]
+
+
+@pytest.mark.parametrize(("files", "jobs"), [(1, 2), (17, 2), (4603, 2), (1000, 8)])
+def test_chunks_cover_the_files_in_order_and_shrink_towards_the_end(files: int, jobs: int) -> None:
+    sources = _sources(*(f"{n}.txt" for n in range(files)))
+    chunks = parallel._chunks(sources, jobs)
+    assert [s for chunk in chunks for s in chunk] == sources
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True) or sizes[:-1] == sorted(sizes[:-1], reverse=True)
+    assert max(sizes) <= parallel.MAX_CHUNK
+    assert all(size >= parallel.MIN_CHUNK for size in sizes[:-1])
+    if files > 1000:
+        assert sizes[0] == parallel.MAX_CHUNK and sizes[-2] == parallel.MIN_CHUNK
