@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from corpuslint.dedup.batch import batch_prints, batch_summaries
@@ -54,3 +55,50 @@ def test_batch_summaries_equal_single_ones(min_words: int, shingle_size: int | N
     alone = [summarize_document(doc, min_words, shingle_size) for doc in _documents()]
     assert together == alone
     assert any(summary.data for summary in together) and any(summary.text for summary in together)
+
+
+class _Corpus:
+    """A corpus view over documents in memory; ``changed`` replaces some on re-reading."""
+
+    def __init__(self, docs: list[Document], changed: dict[int, str]) -> None:
+        self.docs = docs
+        self.changed = changed
+        self.paths = [doc.path for doc in docs]
+        self.summaries = [summarize_document(doc, 8, 5) for doc in docs]
+
+    def load(self, index: int) -> Document:
+        return Document(self.paths[index], self.changed.get(index, self.docs[index].text))
+
+
+def test_verification_hashes_reread_documents_in_batches_and_skips_changed_paragraphs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from corpuslint.dedup import verify
+    from corpuslint.dedup.grouping import sorted_unique
+    from corpuslint.dedup.hashing import shingle_hashes
+    from corpuslint.dedup.store import concatenate
+
+    monkeypatch.setattr(verify, "VERIFY_BATCH", 2)  # batches end between documents
+    docs = [doc for doc in _documents() if doc.text.strip()][:7]
+    edited = docs[3].text.replace("the", "a", 1)
+    assert edited != docs[3].text
+    corpus = _Corpus(docs, {3: edited})
+    store = concatenate(list(corpus.summaries))
+    sets = verify._shingle_sets(corpus, store, list(range(len(store.rows))), 5)
+    assert sets  # every row of an unchanged document, none of the edited paragraph
+    for row in range(len(store.rows)):
+        doc = int(store.doc[row])
+        prints = fingerprint_paragraphs(
+            docs[doc].text, [p.start for p in docs[doc].paragraphs], [p.end for p in docs[doc].paragraphs]
+        )
+        index = [
+            i
+            for i, exact in enumerate(prints.exact(list(range(len(prints.word_lo)))))
+            if exact == store.rows["exact"][row]
+        ][0]
+        lo, hi = np.array([prints.word_lo[index]]), np.array([prints.word_hi[index]])
+        expected = sorted_unique(shingle_hashes(prints.word_hashes, lo, hi, 5, prints.prefix)[0])
+        if doc == 3 and row not in sets:
+            continue  # the edited paragraph
+        assert sets[row].tolist() == expected.tolist()
+    assert any(int(store.doc[row]) == 3 for row in range(len(store.rows)) if row not in sets)

@@ -22,7 +22,13 @@ import numpy as np
 
 from corpuslint.dedup.hashing import hash_folded_words, sequence_hashes, window_hashes, word_prefix
 from corpuslint.dedup.minhash import EMPTY, range_signatures
-from corpuslint.dedup.paragraphs import ParagraphPrints, cache_prints, cached_prints, paragraph_prints
+from corpuslint.dedup.paragraphs import (
+    ParagraphPrints,
+    cache_prints,
+    cached_prints,
+    fingerprint_paragraphs,
+    paragraph_prints,
+)
 from corpuslint.dedup.process import note_summarizing
 from corpuslint.dedup.store import ROW, Summary, summarize_document
 from corpuslint.dedup.words import ascii_fold_table
@@ -36,28 +42,42 @@ def batch_prints(docs: Sequence[Document]) -> list[ParagraphPrints]:
     as it caches them), hashing the words of the ASCII ones together."""
     ascii_docs = [doc for doc in docs if doc.is_ascii and cached_prints(doc) is None]
     if len(ascii_docs) > 1:
-        for doc, prints in zip(ascii_docs, _hash_together(ascii_docs), strict=True):
+        spans = [([p.start for p in doc.paragraphs], [p.end for p in doc.paragraphs]) for doc in ascii_docs]
+        for doc, prints in zip(ascii_docs, _hash_together([doc.text for doc in ascii_docs], spans), strict=True):
             cache_prints(doc, prints)
     return [paragraph_prints(doc) for doc in docs]
 
 
-def _hash_together(docs: list[Document]) -> list[ParagraphPrints]:
-    """The fingerprints of ASCII documents, from one pass over their joined text."""
+Spans = tuple[list[int], list[int]]
+
+
+def span_prints(texts: Sequence[str], spans: Sequence[Spans]) -> list[ParagraphPrints]:
+    """:func:`~corpuslint.dedup.paragraphs.fingerprint_paragraphs` of each text and its
+    ``(starts, ends)`` spans (disjoint, in order), hashing ASCII texts together."""
+    ascii_texts = [k for k, text in enumerate(texts) if text.isascii()]
+    together = _hash_together([texts[k] for k in ascii_texts], [spans[k] for k in ascii_texts])
+    found = dict(zip(ascii_texts, together, strict=True))
+    return [found[k] if k in found else fingerprint_paragraphs(text, *spans[k]) for k, text in enumerate(texts)]
+
+
+def _hash_together(texts: list[str], spans: Sequence[Spans]) -> list[ParagraphPrints]:
+    """The fingerprints of ASCII texts' spans, from one pass over the joined texts."""
+    if not texts:
+        return []
     table = ascii_fold_table()
-    pieces = [doc.text.encode("ascii").translate(table) for doc in docs]
+    pieces = [text.encode("ascii").translate(table) for text in texts]
     joined = b"\0".join(pieces)
     codes = np.frombuffer(b"".join((b"\0", joined, b"\0")), dtype=np.uint8)
     bounds, hashes = hash_folded_words(codes)
     starts = bounds[0::2]
     numbers = (codes[1:].take(starts) < 58).nonzero()[0]  # a word character below ":" is a digit
-    # Where each document begins in the joined text, and its paragraphs' edges there.
+    # Where each text begins in the joined text, and its spans' edges there.
     bases = list(accumulate((len(piece) + 1 for piece in pieces), initial=0))
     queries: list[int] = []
-    for doc, base in zip(docs, bases, strict=False):
-        paragraphs = doc.paragraphs
+    for (span_starts, span_ends), base in zip(spans, bases, strict=False):
         queries.append(base)
-        queries += [base + paragraph.start for paragraph in paragraphs]
-        queries += [base + paragraph.end for paragraph in paragraphs]
+        queries += [base + start for start in span_starts]
+        queries += [base + end for end in span_ends]
     queries.append(len(joined) + 1)
     # Per edge: the words that start before it, and those of them that are not numbers.
     before = starts.searchsorted(np.array(queries, dtype=np.int64))
@@ -65,8 +85,8 @@ def _hash_together(docs: list[Document]) -> list[ParagraphPrints]:
     text_before = (before - numbers.searchsorted(before)).tolist()
     found = []
     at = 0
-    for doc in docs:
-        count = len(doc.paragraphs)
+    for span_starts, _ in spans:
+        count = len(span_starts)
         first = words_before[at]
         lo, hi = at + 1, at + 1 + count
         end = at + 1 + 2 * count
