@@ -206,3 +206,25 @@ def test_characters_beyond_the_basic_plane_fold_and_separate_as_the_reference() 
     text = "𐐀BC x😀y"  # a Deseret capital letter, and an emoji between two words
     assert words(text) == ["𐐨bc", "x", "y"]
     assert word_hashes(text).hashes.tolist() == word_hashes("𐐨bc x y").hashes.tolist()
+
+
+def test_banded_pairs_finds_every_shared_key_among_many_unique_ones() -> None:
+    # Most keys unique, some shared (by two rows or more): the table that skips
+    # the unique ones before sorting must keep every row of a shared key.
+    rng = np.random.default_rng(7)
+    keys = mix64(rng.integers(0, 2**62, 20_000, dtype=np.int64).astype(np.uint64))
+    keys[[5, 900, 19_999]] = keys[17]
+    keys[[3, 4]] = keys[12_345]
+    expected = {
+        (17, 5),
+        (17, 900),
+        (17, 19_999),
+        (5, 900),
+        (5, 19_999),
+        (900, 19_999),
+        (3, 4),
+        (3, 12_345),
+        (4, 12_345),
+    }
+    found = {tuple(pair) for pair in banded_pairs([keys]).tolist()}
+    assert found == {(min(a, b), max(a, b)) for a, b in expected}

@@ -58,11 +58,22 @@ def group_pairs(group: npt.NDArray[np.int64]) -> Iterator[tuple[int, int]]:
             yield previous, current
 
 
+def _maybe_shared(keys: U64) -> npt.NDArray[np.intp]:
+    """The rows whose key may be shared, a superset found without sorting: rows
+    alone in their slot of a table indexed by the keys' low bits (the keys are
+    mixed hashes) share it with no other row. Most keys are unique, so the sort
+    that groups equal keys then sees a fraction of the rows."""
+    bits = max(10, len(keys).bit_length() + 2)  # four to eight slots a row
+    slots = (keys & np.uint64((1 << bits) - 1)).astype(np.intp)
+    return np.flatnonzero(np.bincount(slots, minlength=1 << bits)[slots] > 1)
+
+
 def banded_pairs(bands: Iterable[U64]) -> Pairs:
     """Unique pairs ``(a, b)``, ``a < b``, of rows sharing a key in any of the key arrays."""
     found: list[Pairs] = []
     for keys in bands:
-        order = np.argsort(keys)  # any order within a group: its pairs are sorted below
+        maybe = _maybe_shared(keys)
+        order = maybe[np.argsort(keys[maybe])]  # any order within a group: its pairs are sorted below
         starts, stops = runs(keys[order])
         sizes = stops - starts
         twos = starts[sizes == 2]  # by far the commonest group: vectorised
