@@ -7,7 +7,8 @@ Expands the news-small and news-large corpora of ``<shared>/bench`` into
 ``--work`` as .txt trees (once), then prints, for each tier: a plain-Python
 floor (read every file, split lines and paragraphs), corpuslint with all
 default rules at --jobs 1 and --jobs <cores> (medians of --repeat runs, no
-cache), peak RSS, a per-rule time breakdown, a cached re-run, and the
+cache; the two take turns, so that a shared machine's drift touches both
+alike), peak RSS, a per-rule time breakdown, a cached re-run, and the
 one-file start-up time. With the optional ``datatrove`` package installed it
 also times datatrove's Gopher repetition, Gopher quality, C4 and FineWeb
 filters on the same documents.
@@ -80,13 +81,24 @@ OUTPUTS: dict[str, set[str]] = {}
 
 
 def median_run(cmd: list[str], repeat: int, label: str = "") -> tuple[float, float]:
-    runs = [measure(cmd) for _ in range(repeat)]
-    for run in runs:
+    return median_runs([cmd], repeat, label)[0]
+
+
+def median_runs(cmds: list[list[str]], repeat: int, label: str = "") -> list[tuple[float, float]]:
+    """Median wall time and peak RSS of each command, whose runs take turns (a, b,
+    a, b, ...): on a shared machine whose speed drifts, the drift touches all alike."""
+    runs: list[list[dict[str, float | int | str]]] = [[] for _ in cmds]
+    for _ in range(repeat):
+        for cmd, done in zip(cmds, runs, strict=True):
+            done.append(measure(cmd))
+    for run in (r for done in runs for r in done):
         if int(run["code"]) not in (0, 1):
             raise SystemExit(f"corpuslint failed: {run['stderr']}")
         if label:
             OUTPUTS.setdefault(label, set()).add(str(run["stdout_sha256"]))
-    return statistics.median(float(r["wall"]) for r in runs), max(float(r["peak_mb"]) for r in runs)
+    return [
+        (statistics.median(float(r["wall"]) for r in done), max(float(r["peak_mb"]) for r in done)) for done in runs
+    ]
 
 
 def timing_breakdown(root: Path) -> str:
@@ -121,8 +133,9 @@ def bench_tier(root: Path, repeat: int, cores: int, with_datatrove: bool) -> dic
     print(f"\n## {root.name}: {files} documents, {mb:.2f} MB")
     print(f"floor (read + split lines/paragraphs): {floor_s:.3f} s, {mb / floor_s:.1f} MB/s")
     figures: dict[str, float] = {"floor": floor_s}
-    for jobs in sorted({1, cores}):
-        wall, peak = median_run(corpuslint_cmd(root, "--no-cache", "--jobs", str(jobs)), repeat, root.name)
+    every_jobs = sorted({1, cores})
+    commands = [corpuslint_cmd(root, "--no-cache", "--jobs", str(jobs)) for jobs in every_jobs]
+    for jobs, (wall, peak) in zip(every_jobs, median_runs(commands, repeat, root.name), strict=True):
         figures[f"jobs{jobs}"] = wall
         figures[f"peak{jobs}"] = peak
         print(
