@@ -67,3 +67,18 @@ def test_chunks_cover_the_files_in_order_and_shrink_towards_the_end(files: int, 
     assert all(size >= parallel.MIN_CHUNK for size in sizes[:-1])
     if files > 1000:
         assert sizes[0] == parallel.MAX_CHUNK and sizes[-2] == parallel.MIN_CHUNK
+
+
+def test_findings_survive_pickling_whole() -> None:
+    # Workers and the cache pickle findings; fields that equality ignores must survive too.
+    import pickle
+
+    from corpuslint.models import Edit, Finding, Fix, Location
+
+    finding = Finding(
+        "a.txt", 3, 1, 4, 9, "CL101", "duplicate-paragraph", "warning", "paragraph repeats line 1",
+        (Location("a.txt", 1, 1, "r1"),), "builtin", "r1", 7, "the flagged text", Fix((Edit(5, 9, ""),), safe=False),
+    )  # fmt: skip
+    again = pickle.loads(pickle.dumps(finding, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == finding
+    assert (again.snippet, again.fix) == (finding.snippet, finding.fix)
