@@ -1,7 +1,5 @@
 """``python -m corpuslint``."""
 
-import sys
+from corpuslint.cli import run
 
-from corpuslint.cli import main
-
-sys.exit(main())
+run()

@@ -419,5 +419,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def run() -> None:
+    """The command-line entry point: :func:`main`, then a quick exit.
+
+    Once the output is flushed and the exit handlers (``atexit``, plugins'
+    included) have run, the process ends without tearing the interpreter
+    down: freeing every object of a large run one by one (the parsed
+    patterns, the knowledge base, numpy) took 50-100 ms, more than a whole
+    run over one file spends on linting. mypy ends its runs the same way.
+    """
+    import atexit
+
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # a reader that stopped early (| head) is no error
+        pass
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

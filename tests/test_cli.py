@@ -135,3 +135,45 @@ def test_junit_lists_clean_files_too(cli: Cli) -> None:
     write("b.txt", "clean\n")
     out = demo(cli, ".", "--format", "junit").out
     assert 'tests="2" failures="1"' in out and '<testcase name="b.txt" classname="corpuslint" />' in out
+
+
+ATEXIT_PLUGIN = """
+import atexit, os
+from corpuslint import hookimpl
+
+atexit.register(lambda: open(os.environ["ATEXIT_MARK"], "w").close())
+
+
+@hookimpl
+def corpuslint_register_rules():
+    return []
+"""
+
+
+def test_the_command_flushes_everything_and_runs_exit_handlers(tmp_path: Path) -> None:
+    # The command ends without tearing the interpreter down (os._exit): the
+    # output must still be complete, the exit code right, and plugins' atexit
+    # handlers run.
+    import os
+    import subprocess
+    import sys
+
+    for index in range(300):
+        (tmp_path / f"{index:03}.txt").write_text("A line.\n\u00a0\n", encoding="utf-8")
+    (tmp_path / "mark_plugin.py").write_text(ATEXIT_PLUGIN, encoding="utf-8")
+    mark = tmp_path / "exited"
+    env = {**os.environ, "ATEXIT_MARK": str(mark)}
+    command = [
+        sys.executable,
+        "-m",
+        "corpuslint",
+        str(tmp_path),
+        "--no-cache",
+        "--plugin",
+        str(tmp_path / "mark_plugin.py"),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 1, done.stderr
+    assert sum(" CL302 " in line for line in done.stdout.splitlines()) == 300
+    assert done.stdout.rstrip().endswith("in 300 files checked.")
+    assert mark.exists()
