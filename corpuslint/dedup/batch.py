@@ -40,11 +40,10 @@ _U16 = 0xFFFF
 def batch_prints(docs: Sequence[Document]) -> list[ParagraphPrints]:
     """:func:`~corpuslint.dedup.paragraphs.paragraph_prints` of each document (cached
     as it caches them), hashing the words of the ASCII ones together."""
-    ascii_docs = [doc for doc in docs if doc.is_ascii and cached_prints(doc) is None]
-    if len(ascii_docs) > 1:
-        spans = [([p.start for p in doc.paragraphs], [p.end for p in doc.paragraphs]) for doc in ascii_docs]
-        for doc, prints in zip(ascii_docs, _hash_together([doc.text for doc in ascii_docs], spans), strict=True):
-            cache_prints(doc, prints)
+    todo = [doc for doc in docs if cached_prints(doc) is None]
+    spans = [([p.start for p in doc.paragraphs], [p.end for p in doc.paragraphs]) for doc in todo]
+    for doc, prints in zip(todo, span_prints([doc.text for doc in todo], spans), strict=True):
+        cache_prints(doc, prints)
     return [paragraph_prints(doc) for doc in docs]
 
 
