@@ -135,10 +135,10 @@ def system_finding(
     return Finding(path, line, 1, line, 1, rule.code, rule.name, active.severity, message, (), rule.plugin, record_id)
 
 
-def _crash(rules: RuleSet, rule: Rule, path: str, exc: BaseException) -> Finding | None:
+def _crash(rules: RuleSet, rule: Rule, path: str, exc: BaseException, during: str = "") -> Finding | None:
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
-    message = f"rule {rule.name} (plugin {rule.plugin}) crashed: {type(exc).__name__}: {exc}{at}"
+    message = f"rule {rule.name} (plugin {rule.plugin}) crashed{during}: {type(exc).__name__}: {exc}{at}"
     return system_finding(rules, "internal-error", path, message)
 
 
@@ -260,7 +260,7 @@ def _prepare(rules: RuleSet, preparing: list[Rule], docs: list[Document], result
         try:
             rule.prepare(docs)
         except Exception as exc:  # the documents are still checked one by one
-            crash = _crash(rules, rule, docs[0].path, exc)
+            crash = _crash(rules, rule, docs[0].path, exc, f" preparing a batch of {len(docs)} documents from this one")
             if crash:
                 result.findings.append(crash)
         own = perf_counter() - started - (sum(doc.structure_seconds for doc in docs) - structure)

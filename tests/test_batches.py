@@ -103,4 +103,5 @@ def test_a_crash_while_preparing_is_reported_and_the_documents_still_checked(tmp
     findings = [f for r in results for f in r.findings]
     crashes = [f for f in findings if f.code == "CL003"]
     assert len(crashes) == 1 and "no batch today" in crashes[0].message
+    assert "preparing a batch of 2 documents" in crashes[0].message and crashes[0].path == "a.txt"
     assert [f.path for f in findings if f.code == "XB002"] == ["a.txt", "b.txt"]
