@@ -58,7 +58,11 @@ def parallel_map(
     try:
         with ProcessPoolExecutor(jobs - 1, initializer=_init_worker, initargs=(settings, spec)) as pool:
             futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
-            yield from _collect(rules, chunks, futures)
+            try:
+                yield from _collect(rules, chunks, futures)
+            except BaseException:  # Ctrl-C, or a caller that stops reading: drop the rest
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     finally:
         _worker_rules = None
 

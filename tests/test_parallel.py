@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -82,3 +82,39 @@ def test_findings_survive_pickling_whole() -> None:
     again = pickle.loads(pickle.dumps(finding, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == finding
     assert (again.snippet, again.fix) == (finding.snippet, finding.fix)
+
+
+class _Pool:
+    """A process pool that runs nothing and remembers how it was shut down."""
+
+    shutdowns: list[dict[str, bool]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+
+    def submit(self, *args: Any) -> Future[list[FileResult]]:
+        return Future()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        type(self).shutdowns.append({"wait": wait, "cancel_futures": cancel_futures})
+
+
+def test_a_run_that_stops_early_cancels_the_chunks_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C, or a caller that stops reading: the workers must not lint the rest first.
+    from corpuslint.engine import RuleSet
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", _Pool)
+    _Pool.shutdowns = []
+    results = cast(
+        Generator[FileResult, None, None],
+        parallel.parallel_map(RuleSet([], [], {}), _sources(*"abcdefgh"), 2, None, None),  # type: ignore[arg-type]
+    )
+    assert next(results).timing == {"here": 1.0}
+    results.close()
+    assert _Pool.shutdowns[0] == {"wait": False, "cancel_futures": True}
