@@ -332,3 +332,36 @@ def test_worker_processes_load_the_same_local_plugins(project: Path, cli: Cli) -
     parallel = cli("--plugin", "my_rules.py", "corpus", "-q", "-j", "2")
     assert serial.out.count("found SHOUT") == 21
     assert parallel.out == serial.out
+
+
+def _distribution(site: Path, name: str, entry_points: str | None) -> None:
+    info = site / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8")
+    if entry_points is not None:
+        (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+
+def test_the_quick_look_for_plugins_never_misses_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import entry_points
+
+    from corpuslint.plugins import _may_declare_plugins
+
+    # On the real path it agrees with importlib.metadata (never "no" when there is one).
+    declared = {ep.name for ep in entry_points(group="corpuslint")}
+    assert _may_declare_plugins(set()) == bool(declared)
+    assert not _may_declare_plugins(declared)
+
+    site = tmp_path / "site"
+    _distribution(site, "plain", None)
+    _distribution(site, "other_tool", "[console_scripts]\ncorpuslint = not.this:one\n")
+    (site / "old.egg-info").write_text("Metadata-Version: 1.0\nName: old\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "missing")])
+    assert not _may_declare_plugins(set())
+    _distribution(site, "ours", "# plugins\n[corpuslint]\n  house-style = house_style.rules\n\n[other]\nx = y\n")
+    assert _may_declare_plugins(set())
+    assert not _may_declare_plugins({"house-style"})
+    archive = tmp_path / "bundle.zip"
+    archive.write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert _may_declare_plugins(set())  # not opened: the full lookup decides
