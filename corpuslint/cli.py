@@ -81,13 +81,13 @@ def _add_cache_options(parser: argparse.ArgumentParser) -> None:
 
 def _open_cache(args: argparse.Namespace, session: Session) -> Cache | None:
     """The run's cache, or None when disabled or the directory is not writable."""
+    if args.no_cache:
+        return None
     from pathlib import Path
 
     from corpuslint.cache import Cache, default_dir
     from corpuslint.session import cache_namespace
 
-    if args.no_cache:
-        return None
     directory = Path(args.cache_dir) if args.cache_dir else default_dir()
     try:
         return Cache(directory, cache_namespace(session))
@@ -243,11 +243,12 @@ def _progress(args: argparse.Namespace, sources: Sequence[Source]) -> Progress |
 def _lint_fix_and_filter(
     args: argparse.Namespace, session: Session, lint_once: Callable[[], RunResult], sources: Sequence[Source]
 ) -> tuple[FixOutcome, BaselineFilter | None]:
-    from corpuslint.baseline import BaselineError, BaselineFilter
     from corpuslint.fix_loop import FixOutcome, lint_and_fix
 
     baseline = None
     if args.baseline:
+        from corpuslint.baseline import BaselineError, BaselineFilter  # hashlib: only for a baseline
+
         try:
             codes = {a.rule.code for a in session.active}
             baseline = BaselineFilter(args.baseline, [s.display for s in sources], codes)

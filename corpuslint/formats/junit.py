@@ -7,11 +7,14 @@ is a passing test.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from corpuslint.formats.base import Formatter, Report
 from corpuslint.models import Finding
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 #: Characters XML 1.0 cannot carry at all, even escaped; corpus text has them
 #: (control characters are what some rules report), so they are spelled out.
@@ -28,6 +31,8 @@ def _failure_text(f: Finding) -> str:
 
 
 def junit_tree(report: Report) -> ET.Element:
+    import xml.etree.ElementTree as ET  # here: every run registers the format, few use it
+
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in report.findings:
         by_path[f.path].append(f)
@@ -53,6 +58,8 @@ def junit_tree(report: Report) -> ET.Element:
 
 class JunitFormatter(Formatter):
     def render(self, report: Report) -> None:
+        import xml.etree.ElementTree as ET
+
         tree = junit_tree(report)
         ET.indent(tree)
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -10,7 +10,6 @@ from typing import Any
 from urllib.parse import quote
 
 from corpuslint import __version__
-from corpuslint.fingerprints import with_occurrences
 from corpuslint.formats.base import Formatter, Report
 from corpuslint.models import Finding, Location
 from corpuslint.rule import Rule
@@ -88,6 +87,8 @@ def result_object(f: Finding, rule_index: int | None, digest: str, occurrence: i
 
 
 def sarif_log(report: Report) -> dict[str, Any]:
+    from corpuslint.fingerprints import with_occurrences  # hashlib: only when the format is used
+
     codes = sorted(set(report.rules) | {f.code for f in report.findings})
     described = [code for code in codes if code in report.rules]
     index = {code: i for i, code in enumerate(described)}
