@@ -181,8 +181,10 @@ def read_documents(rules: RuleSet, source: Source) -> Iterator[Document | Record
 
 
 #: Documents a rule's :meth:`~corpuslint.rule.Rule.prepare` sees at once: enough
-#: for a vectorised pass to pay for itself, few enough to hold in memory.
+#: for a vectorised pass to pay for itself, few enough to hold in memory...
 BATCH_DOCUMENTS = 64
+#: ... and characters: a batch of books or of huge JSONL records ends sooner.
+BATCH_CHARACTERS = 4_000_000
 
 
 class _Pending(NamedTuple):
@@ -197,21 +199,23 @@ class _Pending(NamedTuple):
 def lint_files(rules: RuleSet, sources: Iterable[Source]) -> Iterator[FileResult]:
     """The map phase for some files: one result per file, in order.
 
-    Documents are checked in batches of up to :data:`BATCH_DOCUMENTS` (across
-    files, or inside a multi-document file), each first handed to the rules
-    that :meth:`~corpuslint.rule.Rule.prepare` for it. A file's result is
-    yielded once all its documents are checked.
+    Documents are checked in batches of up to :data:`BATCH_DOCUMENTS` and
+    :data:`BATCH_CHARACTERS` (across files, or inside a multi-document file),
+    each first handed to the rules that :meth:`~corpuslint.rule.Rule.prepare`
+    for it. A file's result is yielded once all its documents are checked.
     """
     preparing = [rule for rule in (*rules.document_rules, *rules.summarizers) if type(rule).prepare is not Rule.prepare]
     batch: list[_Pending] = []
+    characters = 0
     complete: list[FileResult] = []
     for source in sources:
         result = FileResult()
         for pending in _read(rules, source, result):
             batch.append(pending)
-            if len(batch) >= BATCH_DOCUMENTS:
+            characters += len(pending.doc.text) if pending.doc is not None else 0
+            if len(batch) >= BATCH_DOCUMENTS or characters >= BATCH_CHARACTERS:
                 _check_batch(rules, preparing, batch)
-                batch = []
+                batch, characters = [], 0
                 yield from complete  # files read before this one have nothing left in the batch
                 complete = []
         complete.append(result)

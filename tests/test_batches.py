@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import pytest
+
 from corpuslint.discovery import Source
 from corpuslint.document import Document
 from corpuslint.engine import BATCH_DOCUMENTS, FileResult, RuleSet, lint_files
@@ -105,3 +107,18 @@ def test_a_crash_while_preparing_is_reported_and_the_documents_still_checked(tmp
     assert len(crashes) == 1 and "no batch today" in crashes[0].message
     assert "preparing a batch of 2 documents" in crashes[0].message and crashes[0].path == "a.txt"
     assert [f.path for f in findings if f.code == "XB002"] == ["a.txt", "b.txt"]
+
+
+def test_long_documents_make_shorter_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A batch holds its documents in memory: books or huge records end it sooner.
+    from corpuslint import engine
+
+    monkeypatch.setattr(engine, "BATCH_CHARACTERS", 1000)
+    Preparing.batches = []
+    sources = []
+    for index, size in enumerate([300, 300, 500, 10, 2000, 10]):
+        (tmp_path / f"{index}.txt").write_text("x" * (size - 1) + "\n", encoding="utf-8")
+        sources.append(Source(f"{index}.txt", str(tmp_path / f"{index}.txt")))
+    results = list(lint_files(_rules(Preparing), sources))
+    assert [len(r.findings) for r in results] == [1] * 6
+    assert [[len(text) for text in batch] for batch in Preparing.batches] == [[300, 300, 500], [10, 2000], [10]]
