@@ -30,7 +30,7 @@ from corpuslint.dedup.paragraphs import (
     paragraph_prints,
 )
 from corpuslint.dedup.process import note_summarizing
-from corpuslint.dedup.store import ROW, Summary, summarize_document
+from corpuslint.dedup.store import ROW, Summary, extent, summarize_document
 from corpuslint.dedup.words import ascii_fold_table
 from corpuslint.document import Document
 
@@ -117,12 +117,7 @@ def batch_summaries(docs: Sequence[Document], min_words: int, shingle_size: int 
                 continue
             lo.append(offset + doc_prints.word_lo[index])
             hi.append(offset + doc_prints.word_hi[index])
-            _, _, line, body = paragraphs[index]
-            last_break = body.rfind("\n")  # the last line and end column, as Document.position gives them
-            if last_break < 0:
-                fields += (line, line, len(body) + 1, size)
-            else:
-                fields += (line, line + body.count("\n"), len(body) - last_break, size)
+            fields += (*extent(paragraphs[index]), size)
         rows_of.append((first_row, len(lo)))
         if sum(sizes) >= min_words:
             whole.append(number)

@@ -22,6 +22,7 @@ from corpuslint.dedup.minhash import EMPTY, PERMUTATIONS, U16, range_signatures,
 from corpuslint.dedup.paragraphs import ParagraphPrints, paragraph_prints
 from corpuslint.dedup.process import note_summarizing
 from corpuslint.document import Document
+from corpuslint.text.spans import Span
 
 ROW = np.dtype(
     [
@@ -83,6 +84,15 @@ def paragraph_signatures(prints: ParagraphPrints, indices: list[int], size: int,
     return range_signatures(window_hashes(prints.prefix, size), bounds, out)
 
 
+def extent(paragraph: Span) -> tuple[int, int, int]:
+    """A paragraph's first line, last line and end column, as Document.position gives them."""
+    _, _, line, body = paragraph
+    last_break = body.rfind("\n")
+    if last_break < 0:
+        return line, line, len(body) + 1
+    return line, line + body.count("\n"), len(body) - last_break
+
+
 def summarize_document(doc: Document, min_words: int, shingle_size: int | None) -> Summary:
     """The store rows of ``doc``'s paragraphs of at least ``min_words`` words, with
     signatures of their ``shingle_size``-word shingles (none, for exact copies only)."""
@@ -99,13 +109,7 @@ def summarize_document(doc: Document, min_words: int, shingle_size: int | None) 
     paragraphs = doc.paragraphs
     values: list[int] = []
     for exact, i in zip(prints.exact(indices), indices, strict=True):
-        _, _, line, body = paragraphs[i]
-        # The last line and end column, as Document.position gives them.
-        last_break = body.rfind("\n")
-        if last_break < 0:
-            values += (exact, line, line, len(body) + 1, sizes[i])
-        else:
-            values += (exact, line, line + body.count("\n"), len(body) - last_break, sizes[i])
+        values += (exact, *extent(paragraphs[i]), sizes[i])
     if max(values[3::5]) > _U16 or max(values[4::5]) > _U16:  # a very long line or paragraph
         values[3::5] = [min(value, _U16) for value in values[3::5]]
         values[4::5] = [min(value, _U16) for value in values[4::5]]
