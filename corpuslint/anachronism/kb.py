@@ -29,12 +29,9 @@ from datetime import date
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from corpuslint.anachronism.terms import Office, Person, Term, parse_day_span
-
-if TYPE_CHECKING:
-    from corpuslint.anachronism.kbfile import KBData
 
 NAMES_FILE = "officeholders-names.json"
 ROWS_FILE = "officeholders.json"
@@ -101,13 +98,6 @@ class KnowledgeBase:
             return lambda: cast(Tables, json.loads((directory / name).read_bytes()))
 
         return cls(read(NAMES_FILE), read(ROWS_FILE))
-
-    @classmethod
-    def from_data(cls, data: KBData) -> KnowledgeBase:
-        from corpuslint.anachronism.kbfile import tables
-
-        names, rows = tables(data)
-        return cls(lambda: names, lambda: rows)
 
     @cached_property
     def _names(self) -> Tables:
@@ -198,9 +188,10 @@ def load(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     """The shipped knowledge base, extended by the user's YAML files (in order)."""
     if not extra:
         return KnowledgeBase.from_dir(shipped_dir())
-    from corpuslint.anachronism import kbfile
+    from corpuslint.anachronism.overlay import extended_tables
 
-    return KnowledgeBase.from_data(kbfile.extended(shipped_dir(), [Path(name) for name in extra]))
+    names, rows = extended_tables(shipped_dir(), [Path(name) for name in extra])
+    return KnowledgeBase(lambda: names, lambda: rows)
 
 
 def load_paths(paths: Sequence[str]) -> KnowledgeBase:

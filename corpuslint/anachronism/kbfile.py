@@ -143,18 +143,3 @@ def read_data(directory: Path) -> KBData:
         name, known_as, _ = line.split(FIELD)
         data.persons[pid] = Person(pid, name, tuple(items(known_as)))
     return data
-
-
-def extended(directory: Path, paths: list[Path]) -> KBData:
-    """The shipped tables with the user's YAML files applied, in order."""
-    from corpuslint import yamlio
-    from corpuslint.anachronism import kbyaml
-
-    data = read_data(directory)
-    for path in paths:
-        try:
-            spec = yamlio.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, yamlio.YAMLError) as exc:  # bad dates raise ValueError
-            raise kbyaml.KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
-        kbyaml.apply(data, spec, f"user:{path.name}", str(path))
-    return data
