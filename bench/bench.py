@@ -5,10 +5,11 @@
 
 Expands the news-small and news-large corpora of ``<shared>/bench`` into
 ``--work`` as .txt trees (once), then prints, for each tier: a plain-Python
-floor (read every file, split lines and paragraphs), corpuslint with all
-default rules at --jobs 1 and --jobs <cores> (medians of --repeat runs, no
-cache; the two take turns, so that a shared machine's drift touches both
-alike), peak RSS, a per-rule time breakdown, a cached re-run, and the
+floor (read every file, split lines and paragraphs) and a word floor (read
+every file, list its words with their offsets), corpuslint with all default
+rules at --jobs 1 and --jobs <cores> (medians of --repeat runs, no cache; the
+two take turns, so that a shared machine's drift touches both alike), the
+fixed part of a --jobs <cores> run and the speed-up it allows, peak RSS, a per-rule time breakdown, a cached re-run, and the
 one-file start-up time. With the optional ``datatrove`` package installed it
 also times datatrove's Gopher repetition, Gopher quality, C4 and FineWeb
 filters on the same documents.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -56,6 +58,20 @@ def floor(root: Path) -> float:
             if not blank and not block:
                 paragraphs += 1
             block = not blank
+    return time.perf_counter() - started
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_floor(root: Path) -> float:
+    """Read every file and list its words with their offsets, nothing else: the
+    least that a rule looking at words one by one in Python pays."""
+    started = time.perf_counter()
+    words = 0
+    for path in root.rglob("*.txt"):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        words += len([(m.start(), m.end()) for m in _WORD.finditer(text)])
     return time.perf_counter() - started
 
 
@@ -130,8 +146,10 @@ def bench_tier(root: Path, repeat: int, cores: int, with_datatrove: bool) -> dic
     files, size = corpus_stats(root)
     mb = size / 1e6
     floor_s = statistics.median(floor(root) for _ in range(repeat))
+    words_s = statistics.median(word_floor(root) for _ in range(repeat))
     print(f"\n## {root.name}: {files} documents, {mb:.2f} MB")
     print(f"floor (read + split lines/paragraphs): {floor_s:.3f} s, {mb / floor_s:.1f} MB/s")
+    print(f"word floor (read + list every word with its offsets): {words_s:.3f} s, {mb / words_s:.1f} MB/s")
     figures: dict[str, float] = {"floor": floor_s}
     every_jobs = sorted({1, cores})
     commands = [corpuslint_cmd(root, "--no-cache", "--jobs", str(jobs)) for jobs in every_jobs]
@@ -144,6 +162,12 @@ def bench_tier(root: Path, repeat: int, cores: int, with_datatrove: bool) -> dic
         )
     if cores > 1:
         print(f"speed-up --jobs {cores} vs --jobs 1: {figures['jobs1'] / figures[f'jobs{cores}']:.2f}x")
+        serial = figures["serial"] = parallel_startup(cores, repeat)
+        bound = figures["jobs1"] / (serial + (figures["jobs1"] - serial) / cores)
+        print(
+            f"--jobs {cores} start-up (a run over {STARTUP_FILES} short files): {serial:.3f} s; "
+            f"with it, --jobs {cores} can be at most about {bound:.2f}x faster than --jobs 1 here"
+        )
     with tempfile.TemporaryDirectory() as cache:
         cold, _ = median_run(corpuslint_cmd(root, "--cache-dir", cache, "--jobs", "1"), 1, root.name)
         warm, _ = median_run(corpuslint_cmd(root, "--cache-dir", cache, "--jobs", "1"), repeat, root.name)
@@ -161,6 +185,21 @@ def bench_tier(root: Path, repeat: int, cores: int, with_datatrove: bool) -> dic
     print("per-rule time (--jobs 1):")
     print(timing_breakdown(root))
     return figures
+
+
+#: Files in the run that times a parallel run's fixed part: enough to start workers.
+STARTUP_FILES = 64
+
+
+def parallel_startup(cores: int, repeat: int) -> float:
+    """A --jobs N run over a few short files: start, rule set-up, workers, corpus phase,
+    the part of every run that more processes cannot shorten."""
+    seed = ROOT / "seeds" / "003_106659a50d48f350.txt"
+    with tempfile.TemporaryDirectory() as tree:
+        for n in range(STARTUP_FILES):
+            shutil.copyfile(seed, Path(tree) / f"{n:03d}.txt")
+        wall, _ = median_run(corpuslint_cmd(Path(tree), "--no-cache", "--jobs", str(cores)), max(5, repeat))
+    return wall
 
 
 def startup(repeat: int) -> float:
