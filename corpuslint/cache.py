@@ -45,6 +45,15 @@ SNAPSHOTS_KEPT = 8
 #: SQLite's bound-variable limit, with room to spare.
 _BATCH = 900
 
+#: Files that keep the directory out of git and, by the Cache Directory Tagging
+#: Specification (https://bford.info/cachedir/), out of backups.
+_MARKERS = {
+    ".gitignore": "# created by corpuslint\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by corpuslint.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n",
+}
+
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS summaries (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
@@ -98,9 +107,9 @@ def _batches(items: Sequence[str]) -> Iterator[Sequence[str]]:
 class Cache:
     def __init__(self, directory: Path, space: str) -> None:
         directory.mkdir(parents=True, exist_ok=True)
-        gitignore = directory / ".gitignore"
-        if not gitignore.exists():
-            gitignore.write_text("# created by corpuslint\n*\n", encoding="utf-8")
+        for name, text in _MARKERS.items():
+            if not (directory / name).exists():
+                (directory / name).write_text(text, encoding="utf-8")
         self.path = directory / f"{space}.sqlite"
         self._db = sqlite3.connect(self.path, timeout=30)
         with self._db:

@@ -69,6 +69,17 @@ def test_changing_configuration_invalidates(corpus_copy: Path, tmp_path: Path, c
     assert len(list(cache.glob("*.sqlite"))) == 2
 
 
+def test_the_cache_keeps_itself_out_of_git_and_backups(
+    corpus_copy: Path, tmp_path: Path, cli: Callable[..., Any]
+) -> None:
+    cache = tmp_path / "cache"
+    cli(str(corpus_copy), "--cache-dir", str(cache))
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    # The tag's first line is fixed by the Cache Directory Tagging Specification.
+    tag = (cache / "CACHEDIR.TAG").read_bytes()
+    assert tag.startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+
+
 def test_clean_removes_the_cache(corpus_copy: Path, tmp_path: Path, cli: Callable[..., Any]) -> None:
     cache = tmp_path / "cache"
     cli(str(corpus_copy), "--cache-dir", str(cache))
