@@ -55,13 +55,11 @@ class Mojibake(DocumentRule):
     fixable = True
 
     def setup(self) -> None:
-        # ftfy loads on the first document that may hold mojibake, not here:
-        # most documents, and many whole runs, never need it.
+        # ftfy loads on the first document that may hold mojibake, not here,
+        # nor before a parallel run starts its workers (no warm_up): about one
+        # news article in forty needs it, so many processes and whole runs never do.
         self._finder: BadLineFinder | None = None
         self._may_anchor: Callable[[str], object] = MAY_ANCHOR.search
-
-    def warm_up(self) -> None:
-        self._load_ftfy()
 
     def _load_ftfy(self) -> BadLineFinder:
         if self._finder is None:
