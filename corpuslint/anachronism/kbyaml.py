@@ -40,6 +40,16 @@ class KnowledgeError(ConfigError):
     """A knowledge file is missing or malformed; the message names the file and the entry."""
 
 
+def new_office_id(country: str, label: str) -> str:
+    """The id of an office a file adds."""
+    return f"y:{country}:{key(label).replace(' ', '-')}"
+
+
+def new_person_id(name_key: str) -> str:
+    """The id of a person a file adds, from the key of their name."""
+    return f"y:{name_key.replace(' ', '-')}"
+
+
 def _text(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
@@ -64,7 +74,7 @@ def _office(data: KBData, spec: dict[str, Any], as_of: date | None, where: str) 
     fixed = frozenset(str(t) for t in spec.get("titles") or ()) or (found.fixed_titles if found else frozenset())
     titles = fixed or office_titles(label, kind, country)
     keep = bool(spec.get("keep_title", found.keep_title if found else False))
-    oid = found.id if found else f"y:{country}:{key(label).replace(' ', '-')}"
+    oid = found.id if found else new_office_id(country, label)
     complete = found.complete_from if found else None
     if spec.get("current"):
         starts = [parse_day_span(_text(h[1])) for h in spec.get("holders") or () if isinstance(h, list) and len(h) > 1]
@@ -90,7 +100,7 @@ def _person(
         same = by_key.get(wanted, [])
     if same:
         return sorted(same)[0]
-    pid = f"y:{wanted.replace(' ', '-')}"
+    pid = new_person_id(wanted)
     data.persons.setdefault(pid, Person(pid, name))
     by_key.setdefault(wanted, []).append(pid)
     return pid

@@ -24,17 +24,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from corpuslint import yamlio
 from corpuslint.anachronism.kb import FIELD, ITEM, NAMES_FILE, ROW, ROWS_FILE, Tables, items, parse_office, parse_term
 from corpuslint.anachronism.kbfile import KBData, tables
+from corpuslint.anachronism.kbyaml import KnowledgeError, apply, new_office_id, new_person_id
 from corpuslint.anachronism.names import fold, key
 from corpuslint.anachronism.terms import Person
 
 
 def read_specs(paths: Sequence[Path]) -> list[tuple[Path, Any]]:
     """Each knowledge file, parsed; an unreadable one raises an error naming it."""
-    from corpuslint import yamlio
-    from corpuslint.anachronism.kbyaml import KnowledgeError
-
     specs = []
     for path in paths:
         try:
@@ -46,8 +45,6 @@ def read_specs(paths: Sequence[Path]) -> list[tuple[Path, Any]]:
 
 def extended_tables(directory: Path, paths: Sequence[Path]) -> tuple[Tables, Tables]:
     """The (names, rows) tables of the shipped files with the user's YAML files applied, in order."""
-    from corpuslint.anachronism.kbyaml import apply
-
     specs = read_specs(paths)
     names, rows = (json.loads((directory / name).read_bytes()) for name in (NAMES_FILE, ROWS_FILE))
     shipped = _Shipped(names, rows)
@@ -70,8 +67,7 @@ class _Shipped:
     def offices_named(self, specs: list[tuple[Path, Any]]) -> set[str]:
         """Every shipped office an entry of the files may be, with all its terms needed."""
         wanted = {(country, fold(label)) for country, label in _office_entries(specs)}
-        ids = {f"y:{country}:{key(label).replace(' ', '-')}" for country, label in _office_entries(specs)}
-        found = {oid for oid in ids if oid in self.offices}
+        found = {new_office_id(country, label) for country, label in _office_entries(specs)} & self.offices.keys()
         countries = {country for country, _ in wanted}
         for oid, blob in self.offices.items():
             country, _, label = blob.split(FIELD, 3)[:3]
@@ -84,7 +80,7 @@ class _Shipped:
         found = {self._term_person(line) for oid in offices for line in self._term_lines(oid)}
         keys = {key(name) for name in _names(specs)}
         if keys:
-            found.update(f"y:{k.replace(' ', '-')}" for k in keys if f"y:{k.replace(' ', '-')}" in self.persons)
+            found |= {new_person_id(name_key) for name_key in keys} & self.persons.keys()
             found.update(pid for pid, line in self.persons.items() if key(line.split(FIELD, 1)[0]) in keys)
         return found
 
